@@ -1,7 +1,21 @@
 //! docktutor: Docker lessons in the terminal, verified against the real daemon.
+//!
+//! The pure core (`lesson`, `render`, `check`, `session::machine`) is kept apart from I/O
+//! (`docker`, `session` driver, `progress`, `app`).
+
+pub mod app;
 pub mod catalog;
 pub mod check;
+pub mod cli;
 pub mod diag;
 pub mod docker;
+pub mod failure;
 pub mod lesson;
+pub mod output;
 pub mod progress;
+#[path = "render_tmp.rs"]
+pub mod render;
+pub mod session;
+pub mod verify;
+
+pub use app::run;

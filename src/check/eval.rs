@@ -174,7 +174,15 @@ fn image(i: &ImageCheck, input: &EvalInput<'_>) -> Verdict {
 
 fn events(e: &EventsCheck, input: &EvalInput<'_>) -> Verdict {
     let q = input.scope.events(e);
-    let found = answered(&input.snapshot.events, &q);
+    // Events count only from a recorded task start; the gatherer asks from that moment on,
+    // and the time filter keeps a hand-made snapshot honest too.
+    let found: Vec<_> = match input.baseline {
+        Some(b) => answered(&input.snapshot.events, &q)
+            .iter()
+            .filter(|ev| ev.time_nano == 0 || ev.time_nano >= b.daemon_time_nano)
+            .collect(),
+        None => Vec::new(),
+    };
     let noun = words::events_noun(e);
     let items: Vec<String> = found
         .iter()

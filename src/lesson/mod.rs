@@ -25,6 +25,8 @@ pub struct Lesson {
     pub source: String,
     pub steps: Vec<Step>,
     pub tasks: Vec<Task>,
+    /// The practice step's text before its task list (heading and lead-in).
+    pub practice_lead: String,
 }
 
 /// One section, shown on its own screen.

@@ -58,14 +58,18 @@ pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError
     if title_offset.is_none() {
         ctx.error(body_start, "the lesson has no `# Title` heading", "start the body with a line `# <lesson title>`");
     }
-    let tasks = steps
+    let (tasks, list_start) = steps
         .iter()
         .find(|s| s.practice)
         .map(|s| tasks(&mut ctx, s.range.clone()))
         .unwrap_or_default();
+    let practice_lead = match (steps.iter().find(|s| s.practice), list_start) {
+        (Some(s), Some(at)) => source.get(s.range.start..at).unwrap_or("").trim_end().to_owned(),
+        _ => String::new(),
+    };
     match meta {
         Some(meta) if ctx.errors.is_empty() => {
-            Ok(Lesson { meta, source: source.to_owned(), steps, tasks })
+            Ok(Lesson { meta, source: source.to_owned(), steps, tasks, practice_lead })
         }
         _ => Err(ctx.errors),
     }
@@ -155,16 +159,19 @@ fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
 }
 
 /// The top-level items of the first ordered list in the practice step.
-fn tasks(ctx: &mut Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Task> {
+/// Also returns where the list starts, so the lead-in can be shown on its own.
+fn tasks(ctx: &mut Ctx<'_>, range: std::ops::Range<usize>) -> (Vec<Task>, Option<usize>) {
     let section = ctx.source.get(range.clone()).unwrap_or("");
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut in_list = false;
     let mut done = false;
+    let mut list_start = None;
     for (ev, r) in Parser::new_ext(section, markdown_options()).into_offset_iter() {
         match ev {
             Event::Start(Tag::List(Some(_))) if depth == 0 && !done => {
                 in_list = true;
+                list_start = Some(range.start + r.start);
                 depth += 1;
             }
             Event::Start(Tag::List(_)) => depth += 1,
@@ -205,7 +212,7 @@ fn tasks(ctx: &mut Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Task> {
         let text = strip_item(item, whole);
         tasks.push(Task { id, number: n + 1, text, position: Position::of_offset(ctx.source, marker_at) });
     }
-    tasks
+    (tasks, list_start)
 }
 
 /// The item's Markdown without its list marker, its task marker, or the item indent.

@@ -1,0 +1,240 @@
+//! The commands: each turns parsed arguments into output and an exit status.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::catalog::{Catalog, Course, load_file};
+use crate::check::Scope;
+use crate::cli::{Cli, Command};
+use crate::docker::Daemon;
+use crate::failure::Failure;
+use crate::output::Output;
+use crate::progress::{Store, TaskStatus};
+use crate::verify::verify;
+
+/// Run the command line; errors come back to `main` to be printed once.
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let width = match &cli.command {
+        Some(Command::Render { width, .. }) => *width,
+        _ => None,
+    };
+    let out = Output::detect(cli.global.color, width);
+    let lessons = cli.global.lessons.as_deref();
+    match cli.command.unwrap_or(Command::List) {
+        Command::List => list(&load(lessons)?, &out),
+        Command::Render { lesson, .. } => render(lessons, &lesson, &out),
+        Command::Check { lesson, task, json } => {
+            let path = Path::new(&lesson);
+            let course = if lesson.ends_with(".md") || path.is_file() {
+                load_file(path)?
+            } else {
+                find(&load(lessons)?, &lesson)?.clone()
+            };
+            runtime()?.block_on(check(&course, task.as_deref(), json, &out))
+        }
+        Command::Progress { json } => progress(&load(lessons)?, json, &out),
+        Command::Reset { lesson, all, yes } => reset(&load(lessons)?, lesson.as_deref(), all, yes),
+        Command::Start { lesson, plain } => {
+            let catalog = load(lessons)?;
+            crate::session::start(&catalog, lesson.as_deref(), plain, &out)
+        }
+    }
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::msg(format!("cannot start the async runtime: {e}"), None))
+}
+
+fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
+    Ok(Catalog::load(dir)?)
+}
+
+pub fn find<'a>(catalog: &'a Catalog, slug: &str) -> Result<&'a Course, Failure> {
+    catalog.get(slug).ok_or_else(|| {
+        let hint = match catalog.suggest(slug) {
+            Some(s) => format!("did you mean `{s}`? `docktutor list` shows every lesson"),
+            None => "`docktutor list` shows every lesson".to_owned(),
+        };
+        Failure::msg(format!("no lesson `{slug}`"), Some(hint))
+    })
+}
+
+fn list(catalog: &Catalog, out: &Output) -> Result<ExitCode, Failure> {
+    let loaded = Store::default_location().load();
+    warn(loaded.warning.as_deref());
+    let progress = loaded.progress;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{}", out.heading().apply_to("Lessons"))?;
+    let slug_w = catalog.courses.iter().map(|c| c.lesson.slug().len()).max().unwrap_or(0);
+    let (mut done_all, mut total_all) = (0, 0);
+    for (i, c) in catalog.courses.iter().enumerate() {
+        let total = c.lesson.tasks.len();
+        let done = progress.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
+        done_all += done;
+        total_all += total;
+        let mark = if total > 0 && done == total { out.pass().apply_to("✓") } else { out.dim().apply_to(" ") };
+        writeln!(
+            stdout,
+            "{mark} {:>2}. {:<slug_w$}  {done}/{total}  {} ({} min)",
+            i + 1,
+            out.accent().apply_to(c.lesson.slug()),
+            c.lesson.meta.title,
+            c.lesson.meta.minutes,
+        )?;
+    }
+    let pct = if total_all == 0 { 0 } else { done_all * 100 / total_all };
+    writeln!(stdout, "\n{done_all}/{total_all} tasks ({pct}%). Begin with `docktutor start <lesson>`.")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(dir: Option<&Path>, what: &str, out: &Output) -> Result<ExitCode, Failure> {
+    let path = Path::new(what);
+    let source = if what.ends_with(".md") || path.is_file() {
+        std::fs::read_to_string(path).map_err(|e| Failure::msg(format!("cannot read {what}: {e}"), None))?
+    } else {
+        let catalog = load(dir)?;
+        find(&catalog, what)?.lesson.source.clone()
+    };
+    let mut stdout = std::io::stdout().lock();
+    crate::render::render_markdown(&source, &out.render_options(), &mut stdout)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn check(course: &Course, task: Option<&str>, json: bool, out: &Output) -> Result<ExitCode, Failure> {
+    let lesson = &course.lesson;
+    let tasks: Vec<_> = match task {
+        Some(id) => {
+            let t = lesson.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
+                let ids: Vec<&str> = lesson.tasks.iter().map(|t| t.id.as_str()).collect();
+                Failure::msg(format!("lesson `{}` has no task `{id}`", lesson.slug()), Some(format!("its tasks are: {}", ids.join(", "))))
+            })?;
+            vec![t]
+        }
+        None => lesson.tasks.iter().collect(),
+    };
+    let daemon = Daemon::connect().await?;
+    let progress = Store::default_location().load().progress;
+    let scope = Scope::default();
+    let mut results = Vec::new();
+    for t in tasks {
+        let Some(spec) = course.spec(&t.id) else { continue };
+        let baseline = progress.lesson(lesson.slug()).and_then(|l| l.baselines.get(&t.id));
+        let verdict = verify(&daemon, &spec.check, &scope, baseline).await?;
+        results.push((t, verdict));
+    }
+    let all_passed = results.iter().all(|(_, v)| v.passed);
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        let tasks: Vec<_> = results
+            .iter()
+            .map(|(t, v)| json!({"id": t.id, "passed": v.passed, "explanation": v.explanation}))
+            .collect();
+        writeln!(stdout, "{}", json!({"lesson": lesson.slug(), "tasks": tasks}))?;
+    } else {
+        writeln!(stdout, "{} {}", out.heading().apply_to(&lesson.meta.title), out.dim().apply_to(format!("— daemon {}", daemon.describe())))?;
+        for (t, v) in &results {
+            let mark = if v.passed { out.pass().apply_to("✓ pass") } else { out.fail().apply_to("✗ fail") };
+            writeln!(stdout, "{mark} {}. {}: {}", t.number, t.id, v.explanation)?;
+        }
+    }
+    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Failure> {
+    let loaded = Store::default_location().load();
+    warn(loaded.warning.as_deref());
+    let p = loaded.progress;
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        let lessons: Vec<_> = catalog
+            .courses
+            .iter()
+            .map(|c| {
+                let rec = p.lesson(c.lesson.slug());
+                let tasks: Vec<_> = c
+                    .lesson
+                    .tasks
+                    .iter()
+                    .map(|t| {
+                        let status = rec.and_then(|r| r.tasks.get(&t.id)).map(|r| r.status);
+                        json!({"id": t.id, "status": status.map_or("todo", status_word)})
+                    })
+                    .collect();
+                json!({"lesson": c.lesson.slug(), "tasks": tasks})
+            })
+            .collect();
+        writeln!(stdout, "{}", json!({"current": p.current, "lessons": lessons}))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &catalog.courses {
+        let rec = p.lesson(c.lesson.slug());
+        let done = p.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
+        writeln!(stdout, "{} {done}/{}", out.heading().apply_to(c.lesson.slug()), c.lesson.tasks.len())?;
+        for t in &c.lesson.tasks {
+            let status = rec.and_then(|r| r.tasks.get(&t.id)).map(|r| r.status);
+            let word = match status {
+                Some(TaskStatus::Passed) => out.pass().apply_to("passed").to_string(),
+                Some(TaskStatus::Skipped) => out.hint().apply_to("skipped").to_string(),
+                None => out.dim().apply_to("todo").to_string(),
+            };
+            writeln!(stdout, "  {}. {:<24} {word}", t.number, t.id)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status_word(s: TaskStatus) -> &'static str {
+    match s {
+        TaskStatus::Passed => "passed",
+        TaskStatus::Skipped => "skipped",
+    }
+}
+
+fn reset(catalog: &Catalog, lesson: Option<&str>, all: bool, yes: bool) -> Result<ExitCode, Failure> {
+    let store = Store::default_location();
+    let mut p = store.load().progress;
+    let what = match lesson {
+        Some(slug) => format!("your progress in `{}`", find(catalog, slug)?.lesson.slug()),
+        None => "ALL your progress".to_owned(),
+    };
+    if !yes {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::msg(format!("not resetting {what} without confirmation"), Some("add --yes to confirm when not at a terminal".into())));
+        }
+        let ok = dialoguer::Confirm::new()
+            .with_prompt(format!("Forget {what}?"))
+            .default(false)
+            .interact()
+            .map_err(|e| Failure::msg(format!("no answer: {e}"), None))?;
+        if !ok {
+            println!("Nothing was reset.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    match lesson {
+        Some(slug) if !all => {
+            p.lessons.remove(slug);
+            if p.current.as_deref() == Some(slug) {
+                p.current = None;
+            }
+        }
+        _ => p = Default::default(),
+    }
+    store.save(&p)?;
+    println!("Reset {what}.");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Print a warning about the progress file to stderr.
+pub fn warn(w: Option<&str>) {
+    if let Some(w) = w {
+        eprintln!("warning: {w}");
+    }
+}

@@ -1,0 +1,108 @@
+//! The command line. The doc comments below are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Learn Docker in your terminal, with lessons that check your work on the real daemon.
+///
+/// Read a lesson here, type real `docker` commands in another terminal, and docktutor
+/// asks the Docker daemon whether you really did it.
+///
+/// Getting started:
+///   docktutor list                            the lessons, with your progress
+///   docktutor start images-vs-containers      begin a lesson (or resume it)
+///   docktutor start                           resume where you left off
+///   docktutor check images-vs-containers      verify the lesson's tasks now
+///
+/// docktutor talks to the same daemon as your `docker` command: DOCKER_HOST if set,
+/// else /var/run/docker.sock. Progress is kept in $DOCKTUTOR_HOME/progress.json
+/// (default: ~/.local/state/docktutor/).
+#[derive(Debug, Parser)]
+#[command(name = "docktutor", version, verbatim_doc_comment, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Use the lessons in DIR (holding `lessons/` and `checks/`) instead of the built-in set.
+    #[arg(long, global = true, env = "DOCKTUTOR_LESSONS", value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+
+    /// When to use colors and styles. `auto` uses them on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the lessons in course order, with your progress in each (the default command).
+    List,
+
+    /// Take a lesson step by step; without LESSON, resume the last one where you left off.
+    ///
+    /// Keys: Enter continues (or checks the current task), `b` goes back, `h` shows the next
+    /// hint, `s` skips a task, `?` shows the solution, `q` quits. Progress is saved as you go.
+    Start {
+        /// The lesson's slug, as `docktutor list` shows it.
+        lesson: Option<String>,
+        /// Line-by-line mode without colors or cursor tricks (screen readers, logs, piped input).
+        #[arg(long)]
+        plain: bool,
+    },
+
+    /// Print a whole lesson without stopping (authors' preview; also what a pipe gets).
+    Render {
+        /// A lesson slug, or the path of a Markdown file.
+        lesson: String,
+        /// Wrap to this many columns (default: the terminal's width, or 80).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+
+    /// Verify a lesson's tasks against the daemon now, without prompts.
+    ///
+    /// Exit status: 0 when every selected task passes, 1 when any fails, 2 on an error
+    /// (a broken lesson, an unreachable daemon).
+    Check {
+        /// The lesson's slug.
+        lesson: String,
+        /// Check only this task (its id, as in `docktutor progress`).
+        #[arg(long, value_name = "ID")]
+        task: Option<String>,
+        /// Print `{"lesson": …, "tasks": [{"id", "passed", "explanation"}]}`.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Show your progress in every lesson.
+    Progress {
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Forget your progress in one lesson, or in all of them with --all.
+    Reset {
+        /// The lesson's slug.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        lesson: Option<String>,
+        /// Forget everything.
+        #[arg(long)]
+        all: bool,
+        /// Do not ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+}

@@ -1,0 +1,64 @@
+//! Strict parsing of check files: every mistake is an error with a position.
+
+use std::path::Path;
+
+use docktutor::check::parse_checks;
+
+fn error_of(yaml: &str) -> String {
+    match parse_checks(Path::new("checks/x.yaml"), yaml) {
+        Ok(_) => panic!("expected an error for:\n{yaml}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn unknown_field_is_named_with_alternatives() {
+    let e = error_of("tasks:\n  a:\n    check:\n      container: { name: web, statuz: running }\n");
+    assert!(e.starts_with("checks/x.yaml:4:"), "{e}");
+    assert!(e.contains("statuz") && e.contains("state"), "{e}");
+}
+
+#[test]
+fn unknown_check_kind() {
+    let e = error_of("tasks:\n  a:\n    check:\n      containerz: { name: web }\n");
+    assert!(e.contains("containerz") && e.contains("containers"), "{e}");
+}
+
+#[test]
+fn empty_list_asserts_nothing() {
+    let e = error_of("tasks:\n  a:\n    check:\n      all: []\n");
+    assert!(e.contains("asserts nothing"), "{e}");
+    let e = error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: [] }, count: 0 }\n");
+    assert!(e.contains("asserts nothing"), "{e}");
+}
+
+#[test]
+fn bad_regex_is_reported() {
+    let e = error_of("tasks:\n  a:\n    check:\n      container: { name: web, image: { matches: \"(\" } }\n");
+    assert!(e.contains("bad regular expression"), "{e}");
+}
+
+#[test]
+fn unknown_matcher_operator() {
+    let e = error_of("tasks:\n  a:\n    check:\n      containers: { count: { gte: 1 } }\n");
+    assert!(e.contains("gte") && e.contains("ge"), "{e}");
+}
+
+#[test]
+fn two_operators_in_one_matcher() {
+    let e = error_of("tasks:\n  a:\n    check:\n      containers: { count: { ge: 1, le: 3 } }\n");
+    assert!(e.contains("exactly one operator"), "{e}");
+}
+
+#[test]
+fn missing_count_is_an_error() {
+    let e = error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: exited } }\n");
+    assert!(e.contains("count"), "{e}");
+}
+
+#[test]
+fn tabs_and_garbage_do_not_panic() {
+    for text in ["tasks:\n\ta: 1\n", "\u{0}\u{1}", "[[[[", "tasks: &a [*a]", ""] {
+        let _ = parse_checks(Path::new("x.yaml"), text);
+    }
+}

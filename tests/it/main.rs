@@ -1,0 +1,8 @@
+//! One integration-test crate (one link), a module per area.
+
+mod check_eval;
+mod check_parse;
+mod lesson_parse;
+mod machine;
+mod progress;
+mod support;
