@@ -37,6 +37,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Progress { json } => progress(&load(lessons)?, json, &out),
         Command::Reset { lesson, all, yes } => reset(&load(lessons)?, lesson.as_deref(), all, yes),
+        Command::Test { slugs, json } => {
+            let catalog = load(lessons)?;
+            runtime()?.block_on(crate::selftest_cmd::run(&catalog, &slugs, json, &out))
+        }
         Command::Start { lesson, plain } => {
             let catalog = load(lessons)?;
             crate::session::start(&catalog, lesson.as_deref(), plain, &out)

@@ -105,4 +105,19 @@ pub enum Command {
         #[arg(long, short)]
         yes: bool,
     },
+
+    /// Self-test lessons against the real daemon: for every task, the check must fail
+    /// before its solution runs and pass after.
+    ///
+    /// Everything the test creates is labelled `docktutor.selftest=<run>` and removed
+    /// afterwards; listing and pruning in the lessons' commands are scoped to that label,
+    /// so unrelated containers, images, volumes and networks are left alone.
+    Test {
+        /// Lesson slugs (default: every lesson).
+        #[arg(value_name = "LESSON")]
+        slugs: Vec<String>,
+        /// Print one JSON object per task instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -15,6 +15,8 @@ pub mod output;
 pub mod progress;
 #[path = "render_tmp.rs"]
 pub mod render;
+pub mod selftest;
+mod selftest_cmd;
 pub mod session;
 pub mod verify;
 
