@@ -11,3 +11,6 @@ pub fn render_markdown(source: &str, _opts: &RenderOptions, out: &mut impl std::
 pub fn render_to_string(source: &str, _opts: &RenderOptions) -> String {
     source.to_owned()
 }
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(console::strip_ansi_codes(s).as_ref())
+}

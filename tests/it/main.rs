@@ -2,6 +2,8 @@
 
 mod check_eval;
 mod check_parse;
+mod cli;
+mod daemon;
 mod lesson_parse;
 mod machine;
 mod progress;
