@@ -75,14 +75,26 @@ fn list(catalog: &Catalog, out: &Output) -> Result<ExitCode, Failure> {
     let progress = loaded.progress;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{}", out.heading().apply_to("Lessons"))?;
-    let slug_w = catalog.courses.iter().map(|c| c.lesson.slug().len()).max().unwrap_or(0);
+    let slug_w = catalog
+        .courses
+        .iter()
+        .map(|c| c.lesson.slug().len())
+        .max()
+        .unwrap_or(0);
     let (mut done_all, mut total_all) = (0, 0);
     for (i, c) in catalog.courses.iter().enumerate() {
         let total = c.lesson.tasks.len();
-        let done = progress.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
+        let done = progress.done_count(
+            c.lesson.slug(),
+            c.lesson.tasks.iter().map(|t| t.id.as_str()),
+        );
         done_all += done;
         total_all += total;
-        let mark = if total > 0 && done == total { out.pass().apply_to("✓") } else { out.dim().apply_to(" ") };
+        let mark = if total > 0 && done == total {
+            out.pass().apply_to("✓")
+        } else {
+            out.dim().apply_to(" ")
+        };
         writeln!(
             stdout,
             "{mark} {:>2}. {:<slug_w$}  {done}/{total}  {} ({} min)",
@@ -92,15 +104,19 @@ fn list(catalog: &Catalog, out: &Output) -> Result<ExitCode, Failure> {
             c.lesson.meta.minutes,
         )?;
     }
-    let pct = if total_all == 0 { 0 } else { done_all * 100 / total_all };
-    writeln!(stdout, "\n{done_all}/{total_all} tasks ({pct}%). Begin with `docktutor start <lesson>`.")?;
+    let pct = (done_all * 100).checked_div(total_all).unwrap_or(0);
+    writeln!(
+        stdout,
+        "\n{done_all}/{total_all} tasks ({pct}%). Begin with `docktutor start <lesson>`."
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn render(dir: Option<&Path>, what: &str, out: &Output) -> Result<ExitCode, Failure> {
     let path = Path::new(what);
     let source = if what.ends_with(".md") || path.is_file() {
-        std::fs::read_to_string(path).map_err(|e| Failure::msg(format!("cannot read {what}: {e}"), None))?
+        std::fs::read_to_string(path)
+            .map_err(|e| Failure::msg(format!("cannot read {what}: {e}"), None))?
     } else {
         let catalog = load(dir)?;
         find(&catalog, what)?.lesson.source.clone()
@@ -110,13 +126,21 @@ fn render(dir: Option<&Path>, what: &str, out: &Output) -> Result<ExitCode, Fail
     Ok(ExitCode::SUCCESS)
 }
 
-async fn check(course: &Course, task: Option<&str>, json: bool, out: &Output) -> Result<ExitCode, Failure> {
+async fn check(
+    course: &Course,
+    task: Option<&str>,
+    json: bool,
+    out: &Output,
+) -> Result<ExitCode, Failure> {
     let lesson = &course.lesson;
     let tasks: Vec<_> = match task {
         Some(id) => {
             let t = lesson.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
                 let ids: Vec<&str> = lesson.tasks.iter().map(|t| t.id.as_str()).collect();
-                Failure::msg(format!("lesson `{}` has no task `{id}`", lesson.slug()), Some(format!("its tasks are: {}", ids.join(", "))))
+                Failure::msg(
+                    format!("lesson `{}` has no task `{id}`", lesson.slug()),
+                    Some(format!("its tasks are: {}", ids.join(", "))),
+                )
             })?;
             vec![t]
         }
@@ -127,8 +151,12 @@ async fn check(course: &Course, task: Option<&str>, json: bool, out: &Output) ->
     let scope = Scope::default();
     let mut results = Vec::new();
     for t in tasks {
-        let Some(spec) = course.spec(&t.id) else { continue };
-        let baseline = progress.lesson(lesson.slug()).and_then(|l| l.baselines.get(&t.id));
+        let Some(spec) = course.spec(&t.id) else {
+            continue;
+        };
+        let baseline = progress
+            .lesson(lesson.slug())
+            .and_then(|l| l.baselines.get(&t.id));
         let verdict = verify(&daemon, &spec.check, &scope, baseline).await?;
         results.push((t, verdict));
     }
@@ -139,15 +167,33 @@ async fn check(course: &Course, task: Option<&str>, json: bool, out: &Output) ->
             .iter()
             .map(|(t, v)| json!({"id": t.id, "passed": v.passed, "explanation": v.explanation}))
             .collect();
-        writeln!(stdout, "{}", json!({"lesson": lesson.slug(), "tasks": tasks}))?;
+        writeln!(
+            stdout,
+            "{}",
+            json!({"lesson": lesson.slug(), "tasks": tasks})
+        )?;
     } else {
-        writeln!(stdout, "{} {}", out.heading().apply_to(&lesson.meta.title), out.dim().apply_to(format!("— daemon {}", daemon.describe())))?;
+        writeln!(
+            stdout,
+            "{} {}",
+            out.heading().apply_to(&lesson.meta.title),
+            out.dim()
+                .apply_to(format!("— daemon {}", daemon.describe()))
+        )?;
         for (t, v) in &results {
-            let mark = if v.passed { out.pass().apply_to("✓ pass") } else { out.fail().apply_to("✗ fail") };
+            let mark = if v.passed {
+                out.pass().apply_to("✓ pass")
+            } else {
+                out.fail().apply_to("✗ fail")
+            };
             writeln!(stdout, "{mark} {}. {}: {}", t.number, t.id, v.explanation)?;
         }
     }
-    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Failure> {
@@ -173,13 +219,25 @@ fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Fai
                 json!({"lesson": c.lesson.slug(), "tasks": tasks})
             })
             .collect();
-        writeln!(stdout, "{}", json!({"current": p.current, "lessons": lessons}))?;
+        writeln!(
+            stdout,
+            "{}",
+            json!({"current": p.current, "lessons": lessons})
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     for c in &catalog.courses {
         let rec = p.lesson(c.lesson.slug());
-        let done = p.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
-        writeln!(stdout, "{} {done}/{}", out.heading().apply_to(c.lesson.slug()), c.lesson.tasks.len())?;
+        let done = p.done_count(
+            c.lesson.slug(),
+            c.lesson.tasks.iter().map(|t| t.id.as_str()),
+        );
+        writeln!(
+            stdout,
+            "{} {done}/{}",
+            out.heading().apply_to(c.lesson.slug()),
+            c.lesson.tasks.len()
+        )?;
         for t in &c.lesson.tasks {
             let status = rec.and_then(|r| r.tasks.get(&t.id)).map(|r| r.status);
             let word = match status {
@@ -200,7 +258,12 @@ fn status_word(s: TaskStatus) -> &'static str {
     }
 }
 
-fn reset(catalog: &Catalog, lesson: Option<&str>, all: bool, yes: bool) -> Result<ExitCode, Failure> {
+fn reset(
+    catalog: &Catalog,
+    lesson: Option<&str>,
+    all: bool,
+    yes: bool,
+) -> Result<ExitCode, Failure> {
     let store = Store::default_location();
     let mut p = store.load().progress;
     let what = match lesson {
@@ -210,7 +273,10 @@ fn reset(catalog: &Catalog, lesson: Option<&str>, all: bool, yes: bool) -> Resul
     if !yes {
         use std::io::IsTerminal;
         if !std::io::stdin().is_terminal() {
-            return Err(Failure::msg(format!("not resetting {what} without confirmation"), Some("add --yes to confirm when not at a terminal".into())));
+            return Err(Failure::msg(
+                format!("not resetting {what} without confirmation"),
+                Some("add --yes to confirm when not at a terminal".into()),
+            ));
         }
         let ok = dialoguer::Confirm::new()
             .with_prompt(format!("Forget {what}?"))

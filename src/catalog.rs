@@ -57,7 +57,9 @@ impl Catalog {
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
-        courses.sort_by(|a, b| (a.lesson.meta.order, a.lesson.slug()).cmp(&(b.lesson.meta.order, b.lesson.slug())));
+        courses.sort_by(|a, b| {
+            (a.lesson.meta.order, a.lesson.slug()).cmp(&(b.lesson.meta.order, b.lesson.slug()))
+        });
         Ok(Catalog { courses })
     }
 
@@ -89,43 +91,73 @@ fn builtin_lessons() -> Vec<Source> {
 }
 
 fn read_dir_md(dir: &Path) -> Result<Vec<Source>, Diagnostics> {
-    let entries = std::fs::read_dir(dir).map_err(|e| io_diag(dir, &e, "give a directory that holds `lessons/` and `checks/`"))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        io_diag(
+            dir,
+            &e,
+            "give a directory that holds `lessons/` and `checks/`",
+        )
+    })?;
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "md") {
-            out.push(Source { text: read_text(&path)?, path });
+            out.push(Source {
+                text: read_text(&path)?,
+                path,
+            });
         }
     }
     Ok(out)
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|e| io_diag(path, &e, "check that the file exists and is readable"))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| io_diag(path, &e, "check that the file exists and is readable"))?;
     String::from_utf8(bytes).map_err(|e| {
         Diagnostics(vec![Diagnostic {
             path: path.to_owned(),
             line: 0,
             column: 0,
-            message: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            message: format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
             hint: Some("save the file as UTF-8".into()),
         }])
     })
 }
 
 fn io_diag(path: &Path, e: &std::io::Error, hint: &str) -> Diagnostics {
-    Diagnostics(vec![Diagnostic { path: path.to_owned(), line: 0, column: 0, message: e.to_string(), hint: Some(hint.into()) }])
+    Diagnostics(vec![Diagnostic {
+        path: path.to_owned(),
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+        hint: Some(hint.into()),
+    }])
 }
 
 /// Parse a single lesson file from disk with its checks beside it (`../checks/<slug>.yaml`).
 pub fn load_file(path: &Path) -> Result<Course, Diagnostics> {
     let text = read_text(path)?;
-    let checks_dir = path.parent().and_then(Path::parent).map(|p| p.join("checks"));
-    load_course(Source { path: path.to_owned(), text }, checks_dir.as_deref()).map_err(Diagnostics)
+    let checks_dir = path
+        .parent()
+        .and_then(Path::parent)
+        .map(|p| p.join("checks"));
+    load_course(
+        Source {
+            path: path.to_owned(),
+            text,
+        },
+        checks_dir.as_deref(),
+    )
+    .map_err(Diagnostics)
 }
 
 fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Diagnostic>> {
-    let lesson = parse_lesson(&src.path, &src.text).map_err(|e| e.into_iter().map(Diagnostic::from).collect::<Vec<_>>())?;
+    let lesson = parse_lesson(&src.path, &src.text)
+        .map_err(|e| e.into_iter().map(Diagnostic::from).collect::<Vec<_>>())?;
     let name = format!("{}.yaml", lesson.slug());
     let (checks_path, text) = match checks_dir {
         Some(d) => {
@@ -138,7 +170,10 @@ fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Dia
             (p, text)
         }
         None => {
-            let text = BUILTIN_CHECKS.get_file(&name).and_then(|f| f.contents_utf8()).unwrap_or("tasks: {}");
+            let text = BUILTIN_CHECKS
+                .get_file(&name)
+                .and_then(|f| f.contents_utf8())
+                .unwrap_or("tasks: {}");
             (Path::new("checks").join(&name), text.to_owned())
         }
     };
@@ -147,11 +182,21 @@ fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Dia
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(Course { lesson, checks, lesson_path: src.path, checks_path })
+    Ok(Course {
+        lesson,
+        checks,
+        lesson_path: src.path,
+        checks_path,
+    })
 }
 
 /// Every task has a check and every check a task.
-fn cross_check(lesson: &Lesson, checks: &ChecksFile, lesson_path: &Path, checks_path: &Path) -> Vec<Diagnostic> {
+fn cross_check(
+    lesson: &Lesson,
+    checks: &ChecksFile,
+    lesson_path: &Path,
+    checks_path: &Path,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for t in &lesson.tasks {
         if !checks.tasks.contains_key(&t.id) {
@@ -160,7 +205,10 @@ fn cross_check(lesson: &Lesson, checks: &ChecksFile, lesson_path: &Path, checks_
                 line: t.position.line,
                 column: t.position.column,
                 message: format!("task `{}` has no check in {}", t.id, checks_path.display()),
-                hint: Some(format!("add `{}:` with a `check:` under `tasks:` there", t.id)),
+                hint: Some(format!(
+                    "add `{}:` with a `check:` under `tasks:` there",
+                    t.id
+                )),
             });
         }
     }
@@ -171,8 +219,13 @@ fn cross_check(lesson: &Lesson, checks: &ChecksFile, lesson_path: &Path, checks_
                 path: checks_path.to_owned(),
                 line,
                 column: if line > 0 { 3 } else { 0 },
-                message: format!("check `{id}` belongs to no task of lesson `{}`", lesson.slug()),
-                hint: Some(format!("mark a task with `<!-- task: {id} -->` or remove this check")),
+                message: format!(
+                    "check `{id}` belongs to no task of lesson `{}`",
+                    lesson.slug()
+                ),
+                hint: Some(format!(
+                    "mark a task with `<!-- task: {id} -->` or remove this check"
+                )),
             });
         }
     }
@@ -182,8 +235,15 @@ fn cross_check(lesson: &Lesson, checks: &ChecksFile, lesson_path: &Path, checks_
 fn find_key_line(path: &Path, key: &str) -> usize {
     let text = std::fs::read_to_string(path)
         .ok()
-        .or_else(|| BUILTIN_CHECKS.get_file(path.file_name()?).and_then(|f| f.contents_utf8()).map(str::to_owned))
+        .or_else(|| {
+            BUILTIN_CHECKS
+                .get_file(path.file_name()?)
+                .and_then(|f| f.contents_utf8())
+                .map(str::to_owned)
+        })
         .unwrap_or_default();
     let needle = format!("{key}:");
-    text.lines().position(|l| l.trim_start() == needle || l.trim_start().starts_with(&format!("{needle} "))).map_or(0, |i| i + 1)
+    text.lines()
+        .position(|l| l.trim_start() == needle || l.trim_start().starts_with(&format!("{needle} ")))
+        .map_or(0, |i| i + 1)
 }

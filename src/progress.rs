@@ -54,7 +54,11 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: VERSION, current: None, lessons: BTreeMap::new() }
+        Progress {
+            version: VERSION,
+            current: None,
+            lessons: BTreeMap::new(),
+        }
     }
 }
 
@@ -75,7 +79,13 @@ impl Progress {
 
     pub fn record(&mut self, slug: &str, task: &str, status: TaskStatus) {
         let l = self.lesson_mut(slug);
-        l.tasks.insert(task.to_owned(), TaskRecord { status, at: now_secs() });
+        l.tasks.insert(
+            task.to_owned(),
+            TaskRecord {
+                status,
+                at: now_secs(),
+            },
+        );
         l.baselines.remove(task);
     }
 }
@@ -105,10 +115,18 @@ impl Store {
         let dir = std::env::var_os("DOCKTUTOR_HOME")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .or_else(|| std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()).map(|d| PathBuf::from(d).join("docktutor")))
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/docktutor")))
+            .or_else(|| {
+                std::env::var_os("XDG_STATE_HOME")
+                    .filter(|v| !v.is_empty())
+                    .map(|d| PathBuf::from(d).join("docktutor"))
+            })
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/docktutor"))
+            })
             .unwrap_or_else(|| PathBuf::from(".docktutor"));
-        Store { path: dir.join("progress.json") }
+        Store {
+            path: dir.join("progress.json"),
+        }
     }
 
     pub fn at(path: impl Into<PathBuf>) -> Store {
@@ -120,18 +138,30 @@ impl Store {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded { progress: Progress::default(), warning: None };
+                return Loaded {
+                    progress: Progress::default(),
+                    warning: None,
+                };
             }
             Err(e) => {
                 return Loaded {
                     progress: Progress::default(),
-                    warning: Some(format!("could not read {}: {e}; starting without saved progress", self.path.display())),
+                    warning: Some(format!(
+                        "could not read {}: {e}; starting without saved progress",
+                        self.path.display()
+                    )),
                 };
             }
         };
         match serde_json::from_slice::<Progress>(&bytes) {
-            Ok(p) if p.version == VERSION => Loaded { progress: p, warning: None },
-            Ok(p) => self.set_aside(&format!("it has version {}, this docktutor writes {VERSION}", p.version)),
+            Ok(p) if p.version == VERSION => Loaded {
+                progress: p,
+                warning: None,
+            },
+            Ok(p) => self.set_aside(&format!(
+                "it has version {}, this docktutor writes {VERSION}",
+                p.version
+            )),
             Err(e) => self.set_aside(&format!("it is damaged ({e})")),
         }
     }
@@ -140,10 +170,20 @@ impl Store {
         let aside = self.path.with_extension(format!("json.bad-{}", now_secs()));
         let moved = std::fs::rename(&self.path, &aside);
         let warning = match moved {
-            Ok(()) => format!("progress file {} could not be used: {why}. It was kept as {} and a fresh one started.", self.path.display(), aside.display()),
-            Err(e) => format!("progress file {} could not be used: {why}; moving it aside failed too ({e})", self.path.display()),
+            Ok(()) => format!(
+                "progress file {} could not be used: {why}. It was kept as {} and a fresh one started.",
+                self.path.display(),
+                aside.display()
+            ),
+            Err(e) => format!(
+                "progress file {} could not be used: {why}; moving it aside failed too ({e})",
+                self.path.display()
+            ),
         };
-        Loaded { progress: Progress::default(), warning: Some(warning) }
+        Loaded {
+            progress: Progress::default(),
+            warning: Some(warning),
+        }
     }
 
     /// Write atomically: temp file in the same directory, fsync, rename.

@@ -5,7 +5,11 @@ pub struct RenderOptions {
     pub color: bool,
     pub hyperlinks: bool,
 }
-pub fn render_markdown(source: &str, _opts: &RenderOptions, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn render_markdown(
+    source: &str,
+    _opts: &RenderOptions,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     out.write_all(source.as_bytes())
 }
 pub fn render_to_string(source: &str, _opts: &RenderOptions) -> String {

@@ -49,9 +49,19 @@ const SHIM: &str = include_str!("selftest_docker_shim.sh");
 
 impl Run {
     pub fn new() -> std::io::Result<Run> {
-        let real_docker = find_in_path("docker").ok_or_else(|| std::io::Error::other("the docker command is not on PATH; the self-test runs lessons' commands with it"))?;
-        let id = format!("{}-{}", std::process::id(), crate::docker::now_nanos() % 1_000_000_000);
-        let shim_dir = tempfile::Builder::new().prefix("docktutor-selftest").tempdir()?;
+        let real_docker = find_in_path("docker").ok_or_else(|| {
+            std::io::Error::other(
+                "the docker command is not on PATH; the self-test runs lessons' commands with it",
+            )
+        })?;
+        let id = format!(
+            "{}-{}",
+            std::process::id(),
+            crate::docker::now_nanos() % 1_000_000_000
+        );
+        let shim_dir = tempfile::Builder::new()
+            .prefix("docktutor-selftest")
+            .tempdir()?;
         let shim = shim_dir.path().join("docker");
         std::fs::write(&shim, SHIM)?;
         #[cfg(unix)]
@@ -59,11 +69,17 @@ impl Run {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&shim, std::fs::Permissions::from_mode(0o755))?;
         }
-        Ok(Run { id, shim_dir, real_docker })
+        Ok(Run {
+            id,
+            shim_dir,
+            real_docker,
+        })
     }
 
     pub fn scope(&self) -> Scope {
-        Scope { selftest_run: Some(self.id.clone()) }
+        Scope {
+            selftest_run: Some(self.id.clone()),
+        }
     }
 
     pub fn label(&self) -> String {
@@ -91,8 +107,17 @@ impl Run {
         if out.status.success() {
             return Ok(());
         }
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        Err(format!("`{}` failed ({}): {}", script.trim(), out.status, text.trim()))
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Err(format!(
+            "`{}` failed ({}): {}",
+            script.trim(),
+            out.status,
+            text.trim()
+        ))
     }
 
     /// Remove everything carrying this run's label (and only that).
@@ -112,14 +137,17 @@ impl Run {
 
 fn find_in_path(cmd: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(cmd)).find(|p| is_executable(p))
+    std::env::split_paths(&path)
+        .map(|d| d.join(cmd))
+        .find(|p| is_executable(p))
 }
 
 fn is_executable(p: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        p.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
     }
     #[cfg(not(unix))]
     {
@@ -128,7 +156,12 @@ fn is_executable(p: &Path) -> bool {
 }
 
 /// Self-test one task; always cleans up after itself.
-pub async fn test_task(daemon: &Daemon, run: &Run, course: &Course, task_id: &str) -> Result<TaskReport, DaemonError> {
+pub async fn test_task(
+    daemon: &Daemon,
+    run: &Run,
+    course: &Course,
+    task_id: &str,
+) -> Result<TaskReport, DaemonError> {
     let started = Instant::now();
     let mut report = TaskReport {
         lesson: course.lesson.slug().to_owned(),
@@ -151,7 +184,13 @@ pub async fn test_task(daemon: &Daemon, run: &Run, course: &Course, task_id: &st
     result.map(|()| report)
 }
 
-async fn exercise(daemon: &Daemon, run: &Run, course: &Course, task_id: &str, report: &mut TaskReport) -> Result<(), DaemonError> {
+async fn exercise(
+    daemon: &Daemon,
+    run: &Run,
+    course: &Course,
+    task_id: &str,
+    report: &mut TaskReport,
+) -> Result<(), DaemonError> {
     let Some(spec) = course.spec(task_id) else {
         report.problem = Some("no check".into());
         return Ok(());
@@ -167,7 +206,10 @@ async fn exercise(daemon: &Daemon, run: &Run, course: &Course, task_id: &str, re
     let before = verify(daemon, &spec.check, &scope, Some(&baseline)).await?;
     report.failed_before = !before.passed;
     if before.passed {
-        report.problem = Some(format!("the check passes before the solution ran: {}", before.explanation));
+        report.problem = Some(format!(
+            "the check passes before the solution ran: {}",
+            before.explanation
+        ));
     }
     let Some(solution) = &spec.solution else {
         report.problem.get_or_insert("no solution to run".into());
@@ -180,13 +222,21 @@ async fn exercise(daemon: &Daemon, run: &Run, course: &Course, task_id: &str, re
     let after = settle(daemon, spec, &scope, &baseline).await?;
     report.passed_after = after.passed;
     if !after.passed {
-        report.problem.get_or_insert(format!("the check fails after the solution: {}", after.explanation));
+        report.problem.get_or_insert(format!(
+            "the check fails after the solution: {}",
+            after.explanation
+        ));
     }
     Ok(())
 }
 
 /// Evaluate until it passes or two seconds have gone by (events and states can lag a little).
-async fn settle(daemon: &Daemon, spec: &crate::check::TaskSpec, scope: &Scope, baseline: &crate::check::Baseline) -> Result<Verdict, DaemonError> {
+async fn settle(
+    daemon: &Daemon,
+    spec: &crate::check::TaskSpec,
+    scope: &Scope,
+    baseline: &crate::check::Baseline,
+) -> Result<Verdict, DaemonError> {
     let deadline = Instant::now() + Duration::from_secs(2);
     loop {
         let v = verify(daemon, &spec.check, scope, Some(baseline)).await?;

@@ -21,10 +21,16 @@ pub struct Verdict {
 
 impl Verdict {
     fn pass(explanation: impl Into<String>) -> Self {
-        Verdict { passed: true, explanation: explanation.into() }
+        Verdict {
+            passed: true,
+            explanation: explanation.into(),
+        }
     }
     fn fail(explanation: impl Into<String>) -> Self {
-        Verdict { passed: false, explanation: explanation.into() }
+        Verdict {
+            passed: false,
+            explanation: explanation.into(),
+        }
     }
 }
 
@@ -64,7 +70,10 @@ pub fn evaluate(check: &Check, input: &EvalInput<'_>) -> Verdict {
         Check::Not(inner) => {
             let v = evaluate(inner, input);
             if v.passed {
-                Verdict::fail(format!("this should not hold, but it does: {}", v.explanation))
+                Verdict::fail(format!(
+                    "this should not hold, but it does: {}",
+                    v.explanation
+                ))
             } else {
                 Verdict::pass(v.explanation)
             }
@@ -77,7 +86,11 @@ pub fn evaluate(check: &Check, input: &EvalInput<'_>) -> Verdict {
     }
 }
 
-fn is_new(id: &str, baseline: Option<&Baseline>, pick: fn(&Baseline) -> &std::collections::BTreeSet<String>) -> bool {
+fn is_new(
+    id: &str,
+    baseline: Option<&Baseline>,
+    pick: fn(&Baseline) -> &std::collections::BTreeSet<String>,
+) -> bool {
     baseline.is_none_or(|b| !pick(b).contains(id))
 }
 
@@ -111,11 +124,22 @@ fn count_verdict(count: &Matcher, noun: &str, items: &[String]) -> Verdict {
     let n = items.len();
     let list = words::list_items(items, 5);
     if count.matches_int(n) {
-        let tail = if n == 0 { String::new() } else { format!(": {list}") };
+        let tail = if n == 0 {
+            String::new()
+        } else {
+            format!(": {list}")
+        };
         Verdict::pass(format!("found {n} {noun}{tail}"))
     } else {
-        let tail = if n == 0 { String::new() } else { format!(": {list}") };
-        Verdict::fail(format!("expected {} {noun}, found {n}{tail}", count.describe()))
+        let tail = if n == 0 {
+            String::new()
+        } else {
+            format!(": {list}")
+        };
+        Verdict::fail(format!(
+            "expected {} {noun}, found {n}{tail}",
+            count.describe()
+        ))
     }
 }
 
@@ -158,16 +182,28 @@ fn container(c: &ContainerCheck, input: &EvalInput<'_>) -> Verdict {
             ));
         }
     }
-    Verdict::pass(format!("container \"{}\" is {}", c.name, words::status_of(x)))
+    Verdict::pass(format!(
+        "container \"{}\" is {}",
+        c.name,
+        words::status_of(x)
+    ))
 }
 
 fn image(i: &ImageCheck, input: &EvalInput<'_>) -> Verdict {
     let q = input.scope.image_named(&i.name);
     let found = answered(&input.snapshot.images, &q).first();
     match (found, i.exists) {
-        (Some(img), true) => Verdict::pass(format!("image {} is present ({})", i.name, words::short_id(&img.id))),
+        (Some(img), true) => Verdict::pass(format!(
+            "image {} is present ({})",
+            i.name,
+            words::short_id(&img.id)
+        )),
         (None, true) => Verdict::fail(format!("no image {}", i.name)),
-        (Some(img), false) => Verdict::fail(format!("image {} is still present ({})", i.name, words::short_id(&img.id))),
+        (Some(img), false) => Verdict::fail(format!(
+            "image {} is still present ({})",
+            i.name,
+            words::short_id(&img.id)
+        )),
         (None, false) => Verdict::pass(format!("image {} is gone", i.name)),
     }
 }
@@ -186,7 +222,13 @@ fn events(e: &EventsCheck, input: &EvalInput<'_>) -> Verdict {
     let noun = words::events_noun(e);
     let items: Vec<String> = found
         .iter()
-        .map(|ev| if ev.name.is_empty() { words::short_id(&ev.actor) } else { ev.name.clone() })
+        .map(|ev| {
+            if ev.name.is_empty() {
+                words::short_id(&ev.actor)
+            } else {
+                ev.name.clone()
+            }
+        })
         .collect();
     count_verdict(&e.count, &noun, &items)
 }

@@ -7,8 +7,8 @@
 use std::fmt;
 
 use regex::Regex;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A scalar value from a check file or from the daemon.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,7 +220,9 @@ impl<'de> Visitor<'de> for MatcherVisitor {
             "in" => {
                 let list: Vec<Scalar> = map.next_value()?;
                 if list.is_empty() {
-                    return Err(de::Error::custom("`in: []` can never match; list the accepted values"));
+                    return Err(de::Error::custom(
+                        "`in: []` can never match; list the accepted values",
+                    ));
                 }
                 Matcher::In(list)
             }

@@ -88,7 +88,11 @@ pub fn container_item(c: &ContainerInfo) -> String {
 }
 
 pub fn status_of(c: &ContainerInfo) -> String {
-    if c.status.is_empty() { c.state.clone() } else { c.status.clone() }
+    if c.status.is_empty() {
+        c.state.clone()
+    } else {
+        c.status.clone()
+    }
 }
 
 /// `busybox:latest` or the short id of a dangling image.

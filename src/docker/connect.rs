@@ -36,12 +36,20 @@ impl DaemonError {
         let lower = reason.to_lowercase();
         let hint = if lower.contains("permission denied") {
             "your user may not use the Docker socket: add it to the `docker` group (`sudo usermod -aG docker $USER`, then log in again), or run with sudo".to_owned()
-        } else if lower.contains("no such file") || lower.contains("not found") || lower.contains("connection refused") {
+        } else if lower.contains("no such file")
+            || lower.contains("not found")
+            || lower.contains("connection refused")
+        {
             "is Docker running? Start it (`sudo systemctl start docker`, or Docker Desktop), or point DOCKER_HOST at the daemon your `docker` command uses".to_owned()
         } else {
-            "check that `docker info` works in this shell; docktutor uses the same DOCKER_HOST".to_owned()
+            "check that `docker info` works in this shell; docktutor uses the same DOCKER_HOST"
+                .to_owned()
         };
-        DaemonError { endpoint: endpoint.to_owned(), reason, hint }
+        DaemonError {
+            endpoint: endpoint.to_owned(),
+            reason,
+            hint,
+        }
     }
 }
 
@@ -57,14 +65,19 @@ impl Daemon {
     /// Connect and negotiate the API version.
     pub async fn connect() -> Result<Daemon, DaemonError> {
         let endpoint = endpoint();
-        let docker = Docker::connect_with_defaults().map_err(|e| DaemonError::new(&endpoint, &e))?;
+        let docker =
+            Docker::connect_with_defaults().map_err(|e| DaemonError::new(&endpoint, &e))?;
         let docker = docker
             .with_timeout(std::time::Duration::from_secs(10))
             .negotiate_version()
             .await
             .map_err(|e| DaemonError::new(&endpoint, &e))?;
         let api_version = docker.client_version().to_string();
-        Ok(Daemon { docker, endpoint, api_version })
+        Ok(Daemon {
+            docker,
+            endpoint,
+            api_version,
+        })
     }
 
     /// A one-line description for status lines.

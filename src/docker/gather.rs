@@ -10,7 +10,10 @@ use super::connect::{Daemon, DaemonError};
 use crate::check::{Baseline, ContainerInfo, EventInfo, Filters, ImageInfo, Query, Snapshot};
 
 fn to_api(filters: &Filters) -> HashMap<String, Vec<String>> {
-    filters.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    filters
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// Local wall clock in nanoseconds.
@@ -32,13 +35,26 @@ impl Daemon {
     }
 
     pub async fn containers(&self, filters: &Filters) -> Result<Vec<ContainerInfo>, DaemonError> {
-        let opts = ListContainersOptions { all: true, filters: Some(to_api(filters)), ..Default::default() };
-        let list = self.docker.list_containers(Some(opts)).await.map_err(|e| self.err(&e))?;
+        let opts = ListContainersOptions {
+            all: true,
+            filters: Some(to_api(filters)),
+            ..Default::default()
+        };
+        let list = self
+            .docker
+            .list_containers(Some(opts))
+            .await
+            .map_err(|e| self.err(&e))?;
         Ok(list
             .into_iter()
             .map(|c| {
                 let status = c.status.unwrap_or_default();
-                let name = c.names.unwrap_or_default().into_iter().next().unwrap_or_default();
+                let name = c
+                    .names
+                    .unwrap_or_default()
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
                 ContainerInfo {
                     id: c.id.unwrap_or_default(),
                     name: name.trim_start_matches('/').to_owned(),
@@ -54,13 +70,24 @@ impl Daemon {
     }
 
     pub async fn images(&self, filters: &Filters) -> Result<Vec<ImageInfo>, DaemonError> {
-        let opts = ListImagesOptions { filters: Some(to_api(filters)), ..Default::default() };
-        let list = self.docker.list_images(Some(opts)).await.map_err(|e| self.err(&e))?;
+        let opts = ListImagesOptions {
+            filters: Some(to_api(filters)),
+            ..Default::default()
+        };
+        let list = self
+            .docker
+            .list_images(Some(opts))
+            .await
+            .map_err(|e| self.err(&e))?;
         Ok(list
             .into_iter()
             .map(|i| ImageInfo {
                 id: i.id,
-                tags: i.repo_tags.into_iter().filter(|t| t != "<none>:<none>").collect(),
+                tags: i
+                    .repo_tags
+                    .into_iter()
+                    .filter(|t| t != "<none>:<none>")
+                    .collect(),
                 created: i.created,
                 size: i.size,
                 labels: i.labels.into_iter().collect(),
@@ -69,7 +96,11 @@ impl Daemon {
     }
 
     /// Events between the task start and now (computed on the daemon's clock).
-    pub async fn events(&self, filters: &Filters, baseline: &Baseline) -> Result<Vec<EventInfo>, DaemonError> {
+    pub async fn events(
+        &self,
+        filters: &Filters,
+        baseline: &Baseline,
+    ) -> Result<Vec<EventInfo>, DaemonError> {
         let since = baseline.daemon_time_nano;
         let elapsed = (now_nanos() - baseline.local_time_nano).max(0);
         let until = since + elapsed;
@@ -103,7 +134,11 @@ impl Daemon {
     }
 
     /// Answer every query. Without a baseline, event queries see nothing.
-    pub async fn snapshot(&self, queries: &[Query], baseline: Option<&Baseline>) -> Result<Snapshot, DaemonError> {
+    pub async fn snapshot(
+        &self,
+        queries: &[Query],
+        baseline: Option<&Baseline>,
+    ) -> Result<Snapshot, DaemonError> {
         let mut snap = Snapshot::default();
         for q in queries {
             match q {
@@ -132,15 +167,38 @@ impl Daemon {
         let daemon_time = info
             .system_time
             .as_deref()
-            .and_then(|t| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok())
-            .map_or(local, |t| i64::try_from(t.unix_timestamp_nanos()).unwrap_or(local));
-        let containers = self.containers(&Filters::new()).await?.into_iter().map(|c| c.id).collect();
-        let images = self.images(&Filters::new()).await?.into_iter().map(|i| i.id).collect();
-        Ok(Baseline { daemon_time_nano: daemon_time, local_time_nano: local, containers, images })
+            .and_then(|t| {
+                time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
+            })
+            .map_or(local, |t| {
+                i64::try_from(t.unix_timestamp_nanos()).unwrap_or(local)
+            });
+        let containers = self
+            .containers(&Filters::new())
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let images = self
+            .images(&Filters::new())
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        Ok(Baseline {
+            daemon_time_nano: daemon_time,
+            local_time_nano: local,
+            containers,
+            images,
+        })
     }
 }
 
 /// The API takes `seconds.nanoseconds`.
 fn nanos_text(n: i64) -> String {
-    format!("{}.{:09}", n.div_euclid(1_000_000_000), n.rem_euclid(1_000_000_000))
+    format!(
+        "{}.{:09}",
+        n.div_euclid(1_000_000_000),
+        n.rem_euclid(1_000_000_000)
+    )
 }

@@ -52,11 +52,19 @@ impl Ctx<'_> {
 
 /// Parse a lesson file. `path` only names the file in errors.
 pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError>> {
-    let mut ctx = Ctx { path, source, errors: Vec::new() };
+    let mut ctx = Ctx {
+        path,
+        source,
+        errors: Vec::new(),
+    };
     let (meta, body_start) = front_matter(&mut ctx);
     let (steps, title_offset) = steps(&mut ctx, body_start);
     if title_offset.is_none() {
-        ctx.error(body_start, "the lesson has no `# Title` heading", "start the body with a line `# <lesson title>`");
+        ctx.error(
+            body_start,
+            "the lesson has no `# Title` heading",
+            "start the body with a line `# <lesson title>`",
+        );
     }
     let (tasks, list_start) = steps
         .iter()
@@ -64,13 +72,21 @@ pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError
         .map(|s| tasks(&mut ctx, s.range.clone()))
         .unwrap_or_default();
     let practice_lead = match (steps.iter().find(|s| s.practice), list_start) {
-        (Some(s), Some(at)) => source.get(s.range.start..at).unwrap_or("").trim_end().to_owned(),
+        (Some(s), Some(at)) => source
+            .get(s.range.start..at)
+            .unwrap_or("")
+            .trim_end()
+            .to_owned(),
         _ => String::new(),
     };
     match meta {
-        Some(meta) if ctx.errors.is_empty() => {
-            Ok(Lesson { meta, source: source.to_owned(), steps, tasks, practice_lead })
-        }
+        Some(meta) if ctx.errors.is_empty() => Ok(Lesson {
+            meta,
+            source: source.to_owned(),
+            steps,
+            tasks,
+            practice_lead,
+        }),
         _ => Err(ctx.errors),
     }
 }
@@ -78,16 +94,24 @@ pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError
 /// Returns the metadata (if valid) and the byte offset where the body starts.
 fn front_matter(ctx: &mut Ctx<'_>) -> (Option<LessonMeta>, usize) {
     let src = ctx.source;
-    let Some(rest) = src.strip_prefix("---\n").or_else(|| src.strip_prefix("---\r\n")) else {
+    let Some(rest) = src
+        .strip_prefix("---\n")
+        .or_else(|| src.strip_prefix("---\r\n"))
+    else {
         ctx.error(0, "the lesson has no front matter", "begin the file with `---`, the fields slug, title, summary, minutes, order, images, and `---`");
         return (None, 0);
     };
     let open = src.len() - rest.len();
     let close = rest.find("\n---\n").map(|i| (i + 1, i + 5)).or_else(|| {
-        rest.strip_suffix("\n---").map(|r| (r.len() + 1, rest.len()))
+        rest.strip_suffix("\n---")
+            .map(|r| (r.len() + 1, rest.len()))
     });
     let Some((yaml_len, after)) = close else {
-        ctx.error(0, "the front matter is never closed", "end it with a line `---`");
+        ctx.error(
+            0,
+            "the front matter is never closed",
+            "end it with a line `---`",
+        );
         return (None, src.len());
     };
     let yaml = rest.get(..yaml_len).unwrap_or("");
@@ -95,18 +119,31 @@ fn front_matter(ctx: &mut Ctx<'_>) -> (Option<LessonMeta>, usize) {
     match serde_saphyr::from_str::<LessonMeta>(yaml) {
         Ok(meta) => {
             if !ID.is_match(&meta.slug) {
-                ctx.error(open, format!("slug `{}` is not lowercase words joined by `-`", meta.slug), "use e.g. `slug: images-vs-containers`");
+                ctx.error(
+                    open,
+                    format!("slug `{}` is not lowercase words joined by `-`", meta.slug),
+                    "use e.g. `slug: images-vs-containers`",
+                );
             }
             (Some(meta), body)
         }
         Err(e) => {
             // The parser counts lines from the front matter's first line (line 2 of the file).
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+            let (line, column) = e
+                .location()
+                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
             let message = e.to_string();
-            let first = message.lines().next().unwrap_or("invalid front matter").to_owned();
+            let first = message
+                .lines()
+                .next()
+                .unwrap_or("invalid front matter")
+                .to_owned();
             ctx.errors.push(LessonError {
                 path: ctx.path.to_owned(),
-                position: Position { line: line + 1, column },
+                position: Position {
+                    line: line + 1,
+                    column,
+                },
                 message: format!("front matter: {first}"),
                 hint: Some("fields: slug, title, summary, minutes, order, images".into()),
             });
@@ -130,7 +167,9 @@ fn heading_text(events: &[(Event<'_>, std::ops::Range<usize>)], from: usize) -> 
 /// Split the body at each `##`. The part before the first `##` is the introduction.
 fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
     let body = ctx.source.get(body_start..).unwrap_or("");
-    let events: Vec<_> = Parser::new_ext(body, markdown_options()).into_offset_iter().collect();
+    let events: Vec<_> = Parser::new_ext(body, markdown_options())
+        .into_offset_iter()
+        .collect();
     let mut title = None;
     let mut starts: Vec<(usize, String)> = Vec::new();
     for (i, (ev, range)) in events.iter().enumerate() {
@@ -138,7 +177,11 @@ fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
             let at = body_start + range.start;
             match level {
                 HeadingLevel::H1 if title.is_none() => title = Some((at, heading_text(&events, i))),
-                HeadingLevel::H1 => ctx.error(at, "a second `# ` heading", "a lesson has one title; use `## ` for steps"),
+                HeadingLevel::H1 => ctx.error(
+                    at,
+                    "a second `# ` heading",
+                    "a lesson has one title; use `## ` for steps",
+                ),
                 HeadingLevel::H2 => starts.push((at, heading_text(&events, i))),
                 _ => {}
             }
@@ -147,13 +190,21 @@ fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
     let intro_title = title.as_ref().map_or_else(String::new, |(_, t)| t.clone());
     let mut steps = Vec::new();
     let first_h2 = starts.first().map_or(ctx.source.len(), |s| s.0);
-    if body.trim().len() > 0 && first_h2 > body_start {
-        steps.push(Step { title: intro_title, range: body_start..first_h2, practice: false });
+    if !body.trim().is_empty() && first_h2 > body_start {
+        steps.push(Step {
+            title: intro_title,
+            range: body_start..first_h2,
+            practice: false,
+        });
     }
     for (k, (at, heading)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(ctx.source.len(), |s| s.0);
         let practice = heading.eq_ignore_ascii_case(PRACTICE_HEADING);
-        steps.push(Step { title: heading.clone(), range: *at..end, practice });
+        steps.push(Step {
+            title: heading.clone(),
+            range: *at..end,
+            practice,
+        });
     }
     (steps, title.map(|(at, _)| at))
 }
@@ -187,7 +238,11 @@ fn tasks(ctx: &mut Ctx<'_>, range: std::ops::Range<usize>) -> (Vec<Task>, Option
         }
     }
     if items.is_empty() {
-        ctx.error(range.start, "\"Try it yourself\" has no numbered list of tasks", "list each task as `1. … <!-- task: some-id -->`");
+        ctx.error(
+            range.start,
+            "\"Try it yourself\" has no numbered list of tasks",
+            "list each task as `1. … <!-- task: some-id -->`",
+        );
     }
     let mut tasks: Vec<Task> = Vec::new();
     for (n, r) in items.into_iter().enumerate() {
@@ -202,15 +257,32 @@ fn tasks(ctx: &mut Ctx<'_>, range: std::ops::Range<usize>) -> (Vec<Task>, Option
         let id = m.get(1).map_or("", |g| g.as_str()).to_owned();
         let marker_at = at + whole.start;
         if markers.len() > 1 {
-            ctx.error(marker_at, format!("task {} has {} task markers", n + 1, markers.len()), "one marker per list item; split it into several tasks");
+            ctx.error(
+                marker_at,
+                format!("task {} has {} task markers", n + 1, markers.len()),
+                "one marker per list item; split it into several tasks",
+            );
         }
         if !ID.is_match(&id) {
-            ctx.error(marker_at, format!("task id `{id}` is not lowercase words joined by `-`"), "use e.g. `<!-- task: start-again -->`");
+            ctx.error(
+                marker_at,
+                format!("task id `{id}` is not lowercase words joined by `-`"),
+                "use e.g. `<!-- task: start-again -->`",
+            );
         } else if tasks.iter().any(|t| t.id == id) {
-            ctx.error(marker_at, format!("task id `{id}` is used twice"), "give every task its own id");
+            ctx.error(
+                marker_at,
+                format!("task id `{id}` is used twice"),
+                "give every task its own id",
+            );
         }
         let text = strip_item(item, whole);
-        tasks.push(Task { id, number: n + 1, text, position: Position::of_offset(ctx.source, marker_at) });
+        tasks.push(Task {
+            id,
+            number: n + 1,
+            text,
+            position: Position::of_offset(ctx.source, marker_at),
+        });
     }
     (tasks, list_start)
 }

@@ -19,7 +19,12 @@ use crate::progress::{Progress, Store, TaskStatus};
 use crate::verify::verify;
 
 /// `docktutor start [LESSON]`.
-pub fn start(catalog: &Catalog, slug: Option<&str>, plain: bool, out: &Output) -> Result<ExitCode, Failure> {
+pub fn start(
+    catalog: &Catalog,
+    slug: Option<&str>,
+    plain: bool,
+    out: &Output,
+) -> Result<ExitCode, Failure> {
     let store = Store::default_location();
     let loaded = store.load();
     warn(loaded.warning.as_deref());
@@ -27,17 +32,32 @@ pub fn start(catalog: &Catalog, slug: Option<&str>, plain: bool, out: &Output) -
     let course = pick(catalog, slug, &progress)?;
     let plain = plain || !out.interactive;
     let rt = runtime()?;
-    let mut driver = Driver { course, store, screen: Screen { out, course, plain }, daemon: None, last: None, rt: &rt };
+    let mut driver = Driver {
+        course,
+        store,
+        screen: Screen { out, course, plain },
+        daemon: None,
+        last: None,
+        rt: &rt,
+    };
     driver.connect();
     progress.current = Some(course.lesson.slug().to_owned());
     let lesson = &course.lesson;
     let rec = progress.lesson(lesson.slug()).cloned().unwrap_or_default();
-    let done: Vec<bool> = lesson.tasks.iter().map(|t| rec.tasks.contains_key(&t.id)).collect();
+    let done: Vec<bool> = lesson
+        .tasks
+        .iter()
+        .map(|t| rec.tasks.contains_key(&t.id))
+        .collect();
     let shape = Shape {
         steps: lesson.steps.len(),
         practice: lesson.practice_step(),
         tasks: lesson.tasks.len(),
-        hints: lesson.tasks.iter().map(|t| course.spec(&t.id).map_or(0, |s| s.hints.len())).collect(),
+        hints: lesson
+            .tasks
+            .iter()
+            .map(|t| course.spec(&t.id).map_or(0, |s| s.hints.len()))
+            .collect(),
     };
     let (mut state, effects) = State::resume(shape, rec.step, done);
     let mut pending = effects;
@@ -55,22 +75,30 @@ pub fn start(catalog: &Catalog, slug: Option<&str>, plain: bool, out: &Output) -
         if !pending.is_empty() {
             continue;
         }
-        driver.screen.footer(matches!(state.phase, Phase::Practising { .. }))?;
+        driver
+            .screen
+            .footer(matches!(state.phase, Phase::Practising { .. }))?;
         pending = state.step(input.next());
     }
 }
 
-fn pick<'a>(catalog: &'a Catalog, slug: Option<&str>, progress: &Progress) -> Result<&'a Course, Failure> {
+fn pick<'a>(
+    catalog: &'a Catalog,
+    slug: Option<&str>,
+    progress: &Progress,
+) -> Result<&'a Course, Failure> {
     if let Some(s) = slug {
         return find(catalog, s);
     }
     if let Some(c) = progress.current.as_deref().and_then(|s| catalog.get(s)) {
         return Ok(c);
     }
-    catalog
-        .courses
-        .first()
-        .ok_or_else(|| Failure::msg("there are no lessons", Some("give --lessons DIR with a lessons/ folder".into())))
+    catalog.courses.first().ok_or_else(|| {
+        Failure::msg(
+            "there are no lessons",
+            Some("give --lessons DIR with a lessons/ folder".into()),
+        )
+    })
 }
 
 struct Driver<'a> {
@@ -87,11 +115,16 @@ impl Driver<'_> {
         if self.daemon.is_none() {
             match self.rt.block_on(Daemon::connect()) {
                 Ok(d) => {
-                    let _ = self.screen.note(&format!("Watching the Docker daemon at {}", d.describe()));
+                    let _ = self
+                        .screen
+                        .note(&format!("Watching the Docker daemon at {}", d.describe()));
                     self.daemon = Some(d);
                 }
                 Err(e) => {
-                    let _ = self.screen.note(&format!("{e}\nhint: {}\nYou can keep reading; checks will try again.", e.hint));
+                    let _ = self.screen.note(&format!(
+                        "{e}\nhint: {}\nYou can keep reading; checks will try again.",
+                        e.hint
+                    ));
                 }
             }
         }
@@ -100,22 +133,38 @@ impl Driver<'_> {
 
     fn save(&self, progress: &Progress) {
         if let Err(e) = self.store.save(progress) {
-            let _ = self.screen.note(&format!("warning: could not save progress to {}: {e}", self.store.path.display()));
+            let _ = self.screen.note(&format!(
+                "warning: could not save progress to {}: {e}",
+                self.store.path.display()
+            ));
         }
     }
 
     fn task_id(&self, task: usize) -> String {
-        self.course.lesson.tasks.get(task).map(|t| t.id.clone()).unwrap_or_default()
+        self.course
+            .lesson
+            .tasks
+            .get(task)
+            .map(|t| t.id.clone())
+            .unwrap_or_default()
     }
 
-    fn perform(&mut self, effect: &Effect, state: &mut State, progress: &mut Progress, catalog: &Catalog) -> Result<Option<ExitCode>, Failure> {
+    fn perform(
+        &mut self,
+        effect: &Effect,
+        state: &mut State,
+        progress: &mut Progress,
+        catalog: &Catalog,
+    ) -> Result<Option<ExitCode>, Failure> {
         let slug = self.course.lesson.slug().to_owned();
         match effect {
             Effect::ShowStep(i) => self.screen.step(*i)?,
             Effect::ShowTask(t) => self.screen.task(*t, &state.done)?,
             Effect::StartTask(t) => {
                 let id = self.task_id(*t);
-                let has = progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id));
+                let has = progress
+                    .lesson(&slug)
+                    .is_some_and(|l| l.baselines.contains_key(&id));
                 if !has && let Some(d) = self.connect() {
                     let d = d.clone();
                     if let Ok(b) = self.rt.block_on(d.baseline()) {
@@ -130,7 +179,9 @@ impl Driver<'_> {
                 }
             }
             Effect::ShowHint { task, hint } => self.screen.hint(*task, *hint)?,
-            Effect::NoMoreHints(_) => self.screen.note("No more hints: press ? to see the solution.")?,
+            Effect::NoMoreHints(_) => self
+                .screen
+                .note("No more hints: press ? to see the solution.")?,
             Effect::ShowSolution(t) => self.screen.solution(*t)?,
             Effect::Passed(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Passed),
             Effect::Skipped(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Skipped),
@@ -151,8 +202,13 @@ impl Driver<'_> {
             }
             Effect::Quit { interrupted } => {
                 self.save(progress);
-                self.screen.note(&format!("Progress saved to {}.", self.store.path.display()))?;
-                return Ok(Some(if *interrupted { ExitCode::from(130) } else { ExitCode::SUCCESS }));
+                self.screen
+                    .note(&format!("Progress saved to {}.", self.store.path.display()))?;
+                return Ok(Some(if *interrupted {
+                    ExitCode::from(130)
+                } else {
+                    ExitCode::SUCCESS
+                }));
             }
         }
         Ok(None)
@@ -162,27 +218,47 @@ impl Driver<'_> {
         let id = self.task_id(task);
         let slug = self.course.lesson.slug().to_owned();
         let Some(spec) = self.course.spec(&id) else {
-            self.last = Some(Verdict { passed: false, explanation: format!("task `{id}` has no check") });
+            self.last = Some(Verdict {
+                passed: false,
+                explanation: format!("task `{id}` has no check"),
+            });
             return;
         };
         let check = spec.check.clone();
         let Some(daemon) = self.connect().cloned() else {
-            self.last = Some(Verdict { passed: false, explanation: "the Docker daemon is not reachable; start it and press Enter again".into() });
+            self.last = Some(Verdict {
+                passed: false,
+                explanation: "the Docker daemon is not reachable; start it and press Enter again"
+                    .into(),
+            });
             return;
         };
-        if !progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id))
+        if !progress
+            .lesson(&slug)
+            .is_some_and(|l| l.baselines.contains_key(&id))
             && let Ok(b) = self.rt.block_on(daemon.baseline())
         {
             progress.lesson_mut(&slug).baselines.insert(id.clone(), b);
             self.save(progress);
         }
-        let baseline = progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
-        let result = self.rt.block_on(verify(&daemon, &check, &Scope::default(), baseline.as_ref()));
+        let baseline = progress
+            .lesson(&slug)
+            .and_then(|l| l.baselines.get(&id))
+            .cloned();
+        let result = self.rt.block_on(verify(
+            &daemon,
+            &check,
+            &Scope::default(),
+            baseline.as_ref(),
+        ));
         self.last = Some(match result {
             Ok(v) => v,
             Err(e) => {
                 self.daemon = None;
-                Verdict { passed: false, explanation: format!("{e} ({})", e.hint) }
+                Verdict {
+                    passed: false,
+                    explanation: format!("{e} ({})", e.hint),
+                }
             }
         });
     }
@@ -197,7 +273,11 @@ struct Keys {
 
 impl Keys {
     fn new(plain: bool) -> Keys {
-        Keys { plain, term: console::Term::stdout(), lines: std::io::stdin().lock().lines() }
+        Keys {
+            plain,
+            term: console::Term::stdout(),
+            lines: std::io::stdin().lock().lines(),
+        }
     }
 
     fn next(&mut self) -> Input {

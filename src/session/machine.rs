@@ -27,7 +27,9 @@ pub enum Input {
     /// Ctrl-C or SIGTERM.
     Interrupt,
     /// The result of an `Evaluate` effect.
-    Verdict { passed: bool },
+    Verdict {
+        passed: bool,
+    },
 }
 
 /// Something the driver must do, in order.
@@ -41,7 +43,10 @@ pub enum Effect {
     Evaluate(usize),
     /// Show the verdict of the last evaluation.
     ShowVerdict(usize),
-    ShowHint { task: usize, hint: usize },
+    ShowHint {
+        task: usize,
+        hint: usize,
+    },
     NoMoreHints(usize),
     ShowSolution(usize),
     Passed(usize),
@@ -50,7 +55,9 @@ pub enum Effect {
     Save,
     /// Every task is done: show the summary.
     Finished,
-    Quit { interrupted: bool },
+    Quit {
+        interrupted: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +80,12 @@ impl State {
     /// Start or resume: at the first unfinished task if the learner had reached the practice
     /// step, else at the saved step.
     pub fn resume(shape: Shape, saved_step: usize, done: Vec<bool>) -> (State, Vec<Effect>) {
-        let mut s = State { step: saved_step.min(shape.steps.saturating_sub(1)), phase: Phase::Reading, done, shape };
+        let mut s = State {
+            step: saved_step.min(shape.steps.saturating_sub(1)),
+            phase: Phase::Reading,
+            done,
+            shape,
+        };
         let effects = match s.shape.practice {
             Some(p) if s.step >= p || s.done.iter().any(|d| *d) => s.enter_practice(p),
             _ => vec![Effect::ShowStep(s.step)],
@@ -82,7 +94,9 @@ impl State {
     }
 
     fn next_open_task(&self, from: usize) -> Option<usize> {
-        (from..self.shape.tasks).chain(0..from).find(|t| !self.done.get(*t).copied().unwrap_or(false))
+        (from..self.shape.tasks)
+            .chain(0..from)
+            .find(|t| !self.done.get(*t).copied().unwrap_or(false))
     }
 
     fn enter_practice(&mut self, practice: usize) -> Vec<Effect> {
@@ -97,8 +111,15 @@ impl State {
     }
 
     fn begin_task(&mut self, task: usize) -> Vec<Effect> {
-        self.phase = Phase::Practising { task, hints_shown: 0 };
-        vec![Effect::ShowTask(task), Effect::StartTask(task), Effect::Save]
+        self.phase = Phase::Practising {
+            task,
+            hints_shown: 0,
+        };
+        vec![
+            Effect::ShowTask(task),
+            Effect::StartTask(task),
+            Effect::Save,
+        ]
     }
 
     fn after_task(&mut self, task: usize) -> Vec<Effect> {
@@ -170,8 +191,14 @@ impl State {
             Input::Hint => {
                 let available = self.shape.hints.get(task).copied().unwrap_or(0);
                 if hints_shown < available {
-                    self.phase = Phase::Practising { task, hints_shown: hints_shown + 1 };
-                    vec![Effect::ShowHint { task, hint: hints_shown }]
+                    self.phase = Phase::Practising {
+                        task,
+                        hints_shown: hints_shown + 1,
+                    };
+                    vec![Effect::ShowHint {
+                        task,
+                        hint: hints_shown,
+                    }]
                 } else {
                     vec![Effect::NoMoreHints(task)]
                 }

@@ -10,25 +10,37 @@ use crate::support::{fixture, read};
 fn run(checks: &str, snap: &str, baseline: Option<&Baseline>) -> Vec<(String, bool, String)> {
     let path = fixture(&format!("checks/{checks}.yaml"));
     let file = parse_checks(&path, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
-    let snapshot: Snapshot = serde_json::from_str(&read(&fixture(&format!("snapshots/{snap}.json")))).expect("snapshot json");
+    let snapshot: Snapshot =
+        serde_json::from_str(&read(&fixture(&format!("snapshots/{snap}.json"))))
+            .expect("snapshot json");
     let scope = Scope::default();
     file.tasks
         .iter()
         .map(|(id, spec): (&String, &TaskSpec)| {
-            let v = evaluate(&spec.check, &EvalInput { snapshot: &snapshot, scope: &scope, baseline });
+            let v = evaluate(
+                &spec.check,
+                &EvalInput {
+                    snapshot: &snapshot,
+                    scope: &scope,
+                    baseline,
+                },
+            );
             (id.clone(), v.passed, v.explanation)
         })
         .collect()
 }
 
 fn baseline() -> Baseline {
-    let b: Baseline = serde_json::from_str(&read(&fixture("snapshots/baseline.json"))).expect("baseline json");
+    let b: Baseline =
+        serde_json::from_str(&read(&fixture("snapshots/baseline.json"))).expect("baseline json");
     b
 }
 
 fn table(rows: &[(String, bool, String)]) -> String {
     rows.iter()
-        .map(|(id, passed, text)| format!("{id}: {} — {text}", if *passed { "PASS" } else { "FAIL" }))
+        .map(|(id, passed, text)| {
+            format!("{id}: {} — {text}", if *passed { "PASS" } else { "FAIL" })
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -50,7 +62,10 @@ fn every_vocabulary_case_both_passes_and_fails_somewhere() {
     let busy = run("vocabulary", "busy", Some(&baseline()));
     let empty = run("vocabulary", "empty", Some(&baseline()));
     for ((id, a, _), (_, b, _)) in busy.iter().zip(&empty) {
-        assert_ne!(a, b, "task {id} gives the same verdict on both snapshots: it cannot tell them apart");
+        assert_ne!(
+            a, b,
+            "task {id} gives the same verdict on both snapshots: it cannot tell them apart"
+        );
     }
 }
 
@@ -58,7 +73,10 @@ fn every_vocabulary_case_both_passes_and_fails_somewhere() {
 fn without_baseline_events_never_pass_and_new_counts_everything() {
     let rows = run("vocabulary", "busy", None);
     let get = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1).expect(id);
-    assert!(!get("napper-started-again"), "events need a recorded task start");
+    assert!(
+        !get("napper-started-again"),
+        "events need a recorded task start"
+    );
     assert!(get("new-exited-busybox"));
     let _ = Path::new("");
 }

@@ -28,13 +28,17 @@ fn unknown_check_kind() {
 fn empty_list_asserts_nothing() {
     let e = error_of("tasks:\n  a:\n    check:\n      all: []\n");
     assert!(e.contains("asserts nothing"), "{e}");
-    let e = error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: [] }, count: 0 }\n");
+    let e = error_of(
+        "tasks:\n  a:\n    check:\n      containers: { filters: { status: [] }, count: 0 }\n",
+    );
     assert!(e.contains("asserts nothing"), "{e}");
 }
 
 #[test]
 fn bad_regex_is_reported() {
-    let e = error_of("tasks:\n  a:\n    check:\n      container: { name: web, image: { matches: \"(\" } }\n");
+    let e = error_of(
+        "tasks:\n  a:\n    check:\n      container: { name: web, image: { matches: \"(\" } }\n",
+    );
     assert!(e.contains("bad regular expression"), "{e}");
 }
 
@@ -52,13 +56,20 @@ fn two_operators_in_one_matcher() {
 
 #[test]
 fn missing_count_is_an_error() {
-    let e = error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: exited } }\n");
+    let e =
+        error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: exited } }\n");
     assert!(e.contains("count"), "{e}");
 }
 
 #[test]
 fn tabs_and_garbage_do_not_panic() {
-    for text in ["tasks:\n\ta: 1\n", "\u{0}\u{1}", "[[[[", "tasks: &a [*a]", ""] {
+    for text in [
+        "tasks:\n\ta: 1\n",
+        "\u{0}\u{1}",
+        "[[[[",
+        "tasks: &a [*a]",
+        "",
+    ] {
         let _ = parse_checks(Path::new("x.yaml"), text);
     }
 }

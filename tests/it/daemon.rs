@@ -19,19 +19,28 @@ pub fn daemon(rt: &tokio::runtime::Runtime, test: &str) -> Option<Daemon> {
             if std::env::var("DOCKTUTOR_REQUIRE_DOCKER").is_ok_and(|v| v == "1") {
                 panic!("{test}: DOCKTUTOR_REQUIRE_DOCKER=1 but {e}");
             }
-            eprintln!("SKIPPED {test}: no Docker daemon ({e}). Set DOCKTUTOR_REQUIRE_DOCKER=1 to make this a failure.");
+            eprintln!(
+                "SKIPPED {test}: no Docker daemon ({e}). Set DOCKTUTOR_REQUIRE_DOCKER=1 to make this a failure."
+            );
             None
         }
     }
 }
 
 pub fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
 }
 
 pub fn docker(args: &[&str]) -> String {
     let out = Proc::new("docker").args(args).output().expect("docker CLI");
-    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "docker {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
@@ -45,16 +54,45 @@ impl Canaries {
     fn new(tag: &str) -> Canaries {
         let pid = std::process::id();
         let label = format!("docktutor.testcanary={tag}-{pid}");
-        docker(&["create", "--label", &label, "--name", &format!("canary-stopped-{tag}-{pid}"), "busybox", "true"]);
-        docker(&["run", "-d", "--label", &label, "--name", &format!("canary-running-{tag}-{pid}"), "busybox", "sleep", "600"]);
+        docker(&[
+            "create",
+            "--label",
+            &label,
+            "--name",
+            &format!("canary-stopped-{tag}-{pid}"),
+            "busybox",
+            "true",
+        ]);
+        docker(&[
+            "run",
+            "-d",
+            "--label",
+            &label,
+            "--name",
+            &format!("canary-running-{tag}-{pid}"),
+            "busybox",
+            "sleep",
+            "600",
+        ]);
         let image = format!("docktutor-canary-{tag}:{pid}");
         docker(&["tag", "busybox", &image]);
         Canaries { label, image }
     }
 
     fn assert_alive(&self) {
-        let names = docker(&["ps", "-a", "--filter", &format!("label={}", self.label), "--format", "{{.Names}}"]);
-        assert_eq!(names.lines().count(), 2, "canary containers were removed: {names:?}");
+        let names = docker(&[
+            "ps",
+            "-a",
+            "--filter",
+            &format!("label={}", self.label),
+            "--format",
+            "{{.Names}}",
+        ]);
+        assert_eq!(
+            names.lines().count(),
+            2,
+            "canary containers were removed: {names:?}"
+        );
         docker(&["image", "inspect", &self.image]);
     }
 }
@@ -72,7 +110,9 @@ impl Drop for Canaries {
 #[test]
 fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     let rt = rt();
-    let Some(d) = daemon(&rt, "every_builtin_task") else { return };
+    let Some(d) = daemon(&rt, "every_builtin_task") else {
+        return;
+    };
     let catalog = Catalog::load(None).expect("built-in lessons load");
     let canaries = Canaries::new("selftest");
     let run = Run::new().expect("self-test run");
@@ -80,16 +120,24 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     let mut count = 0;
     for course in &catalog.courses {
         for task in &course.lesson.tasks {
-            let r = rt.block_on(test_task(&d, &run, course, &task.id)).expect("daemon answers");
+            let r = rt
+                .block_on(test_task(&d, &run, course, &task.id))
+                .expect("daemon answers");
             count += 1;
             if !r.ok() {
-                failures.push(format!("{}/{}: before={} after={} {:?}", r.lesson, r.task, r.failed_before, r.passed_after, r.problem));
+                failures.push(format!(
+                    "{}/{}: before={} after={} {:?}",
+                    r.lesson, r.task, r.failed_before, r.passed_after, r.problem
+                ));
             }
         }
     }
     canaries.assert_alive();
     let leftovers = docker(&["ps", "-aq", "--filter", &format!("label={}", run.label())]);
-    assert!(leftovers.is_empty(), "the self-test left containers behind: {leftovers}");
+    assert!(
+        leftovers.is_empty(),
+        "the self-test left containers behind: {leftovers}"
+    );
     assert!(count >= 6, "only {count} tasks");
     assert!(failures.is_empty(), "{failures:#?}");
 }
@@ -101,32 +149,68 @@ fn check_json_reports_every_task_against_the_daemon() {
         return;
     }
     let home = tempfile::tempdir().expect("tmp");
-    let out = docktutor(home.path()).args(["check", "images-vs-containers", "--json"]).output().expect("run");
+    let out = docktutor(home.path())
+        .args(["check", "images-vs-containers", "--json"])
+        .output()
+        .expect("run");
     let code = out.status.code().expect("exit code");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["lesson"], "images-vs-containers");
     let tasks = v["tasks"].as_array().expect("tasks");
     assert_eq!(tasks.len(), 6);
-    let all = tasks.iter().all(|t| t["passed"].as_bool().expect("bool") && t["explanation"].is_string());
+    let all = tasks
+        .iter()
+        .all(|t| t["passed"].as_bool().expect("bool") && t["explanation"].is_string());
     assert_eq!(code, if all { 0 } else { 1 }, "{v}");
     // Without a recorded task start no event can count, so start-again cannot pass.
-    let again = tasks.iter().find(|t| t["id"] == "start-again").expect("start-again");
+    let again = tasks
+        .iter()
+        .find(|t| t["id"] == "start-again")
+        .expect("start-again");
     assert_eq!(again["passed"], false, "{again}");
 }
 
 #[test]
 fn a_single_container_check_sees_a_labelled_container() {
     let rt = rt();
-    let Some(d) = daemon(&rt, "single_container") else { return };
+    let Some(d) = daemon(&rt, "single_container") else {
+        return;
+    };
     let name = format!("docktutor-it-{}", std::process::id());
-    let spec = format!("tasks:\n  t:\n    check:\n      container: {{ name: {name}, state: running }}\n");
-    let file = docktutor::check::parse_checks(std::path::Path::new("t.yaml"), &spec).expect("parse");
+    let spec =
+        format!("tasks:\n  t:\n    check:\n      container: {{ name: {name}, state: running }}\n");
+    let file =
+        docktutor::check::parse_checks(std::path::Path::new("t.yaml"), &spec).expect("parse");
     let check = &file.tasks["t"].check;
-    let before = rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
+    let before = rt
+        .block_on(docktutor::verify::verify(
+            &d,
+            check,
+            &Scope::default(),
+            None,
+        ))
+        .expect("verify");
     assert!(!before.passed);
     assert_eq!(before.explanation, format!("no container named \"{name}\""));
-    docker(&["run", "-d", "--label", "docktutor.it=1", "--name", &name, "busybox", "sleep", "60"]);
-    let after = rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
+    docker(&[
+        "run",
+        "-d",
+        "--label",
+        "docktutor.it=1",
+        "--name",
+        &name,
+        "busybox",
+        "sleep",
+        "60",
+    ]);
+    let after = rt
+        .block_on(docktutor::verify::verify(
+            &d,
+            check,
+            &Scope::default(),
+            None,
+        ))
+        .expect("verify");
     docker(&["rm", "-f", &name]);
     assert!(after.passed, "{}", after.explanation);
 }
