@@ -75,19 +75,12 @@ fn list(catalog: &Catalog, out: &Output) -> Result<ExitCode, Failure> {
     let progress = loaded.progress;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{}", out.heading().apply_to("Lessons"))?;
-    let slug_w = catalog
-        .courses
-        .iter()
-        .map(|c| c.lesson.slug().len())
-        .max()
-        .unwrap_or(0);
+    let slug_w = catalog.courses.iter().map(|c| c.lesson.slug().len()).max().unwrap_or(0);
     let (mut done_all, mut total_all) = (0, 0);
     for (i, c) in catalog.courses.iter().enumerate() {
         let total = c.lesson.tasks.len();
-        let done = progress.done_count(
-            c.lesson.slug(),
-            c.lesson.tasks.iter().map(|t| t.id.as_str()),
-        );
+        let done =
+            progress.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
         done_all += done;
         total_all += total;
         let mark = if total > 0 && done == total {
@@ -154,9 +147,7 @@ async fn check(
         let Some(spec) = course.spec(&t.id) else {
             continue;
         };
-        let baseline = progress
-            .lesson(lesson.slug())
-            .and_then(|l| l.baselines.get(&t.id));
+        let baseline = progress.lesson(lesson.slug()).and_then(|l| l.baselines.get(&t.id));
         let verdict = verify(&daemon, &spec.check, &scope, baseline).await?;
         results.push((t, verdict));
     }
@@ -167,18 +158,13 @@ async fn check(
             .iter()
             .map(|(t, v)| json!({"id": t.id, "passed": v.passed, "explanation": v.explanation}))
             .collect();
-        writeln!(
-            stdout,
-            "{}",
-            json!({"lesson": lesson.slug(), "tasks": tasks})
-        )?;
+        writeln!(stdout, "{}", json!({"lesson": lesson.slug(), "tasks": tasks}))?;
     } else {
         writeln!(
             stdout,
             "{} {}",
             out.heading().apply_to(&lesson.meta.title),
-            out.dim()
-                .apply_to(format!("— daemon {}", daemon.describe()))
+            out.dim().apply_to(format!("— daemon {}", daemon.describe()))
         )?;
         for (t, v) in &results {
             let mark = if v.passed {
@@ -189,11 +175,7 @@ async fn check(
             writeln!(stdout, "{mark} {}. {}: {}", t.number, t.id, v.explanation)?;
         }
     }
-    Ok(if all_passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Failure> {
@@ -219,19 +201,12 @@ fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Fai
                 json!({"lesson": c.lesson.slug(), "tasks": tasks})
             })
             .collect();
-        writeln!(
-            stdout,
-            "{}",
-            json!({"current": p.current, "lessons": lessons})
-        )?;
+        writeln!(stdout, "{}", json!({"current": p.current, "lessons": lessons}))?;
         return Ok(ExitCode::SUCCESS);
     }
     for c in &catalog.courses {
         let rec = p.lesson(c.lesson.slug());
-        let done = p.done_count(
-            c.lesson.slug(),
-            c.lesson.tasks.iter().map(|t| t.id.as_str()),
-        );
+        let done = p.done_count(c.lesson.slug(), c.lesson.tasks.iter().map(|t| t.id.as_str()));
         writeln!(
             stdout,
             "{} {done}/{}",

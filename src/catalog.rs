@@ -91,21 +91,13 @@ fn builtin_lessons() -> Vec<Source> {
 }
 
 fn read_dir_md(dir: &Path) -> Result<Vec<Source>, Diagnostics> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        io_diag(
-            dir,
-            &e,
-            "give a directory that holds `lessons/` and `checks/`",
-        )
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| io_diag(dir, &e, "give a directory that holds `lessons/` and `checks/`"))?;
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "md") {
-            out.push(Source {
-                text: read_text(&path)?,
-                path,
-            });
+            out.push(Source { text: read_text(&path)?, path });
         }
     }
     Ok(out)
@@ -141,18 +133,8 @@ fn io_diag(path: &Path, e: &std::io::Error, hint: &str) -> Diagnostics {
 /// Parse a single lesson file from disk with its checks beside it (`../checks/<slug>.yaml`).
 pub fn load_file(path: &Path) -> Result<Course, Diagnostics> {
     let text = read_text(path)?;
-    let checks_dir = path
-        .parent()
-        .and_then(Path::parent)
-        .map(|p| p.join("checks"));
-    load_course(
-        Source {
-            path: path.to_owned(),
-            text,
-        },
-        checks_dir.as_deref(),
-    )
-    .map_err(Diagnostics)
+    let checks_dir = path.parent().and_then(Path::parent).map(|p| p.join("checks"));
+    load_course(Source { path: path.to_owned(), text }, checks_dir.as_deref()).map_err(Diagnostics)
 }
 
 fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Diagnostic>> {
@@ -182,12 +164,7 @@ fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Dia
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(Course {
-        lesson,
-        checks,
-        lesson_path: src.path,
-        checks_path,
-    })
+    Ok(Course { lesson, checks, lesson_path: src.path, checks_path })
 }
 
 /// Every task has a check and every check a task.
@@ -205,10 +182,7 @@ fn cross_check(
                 line: t.position.line,
                 column: t.position.column,
                 message: format!("task `{}` has no check in {}", t.id, checks_path.display()),
-                hint: Some(format!(
-                    "add `{}:` with a `check:` under `tasks:` there",
-                    t.id
-                )),
+                hint: Some(format!("add `{}:` with a `check:` under `tasks:` there", t.id)),
             });
         }
     }
@@ -219,13 +193,8 @@ fn cross_check(
                 path: checks_path.to_owned(),
                 line,
                 column: if line > 0 { 3 } else { 0 },
-                message: format!(
-                    "check `{id}` belongs to no task of lesson `{}`",
-                    lesson.slug()
-                ),
-                hint: Some(format!(
-                    "mark a task with `<!-- task: {id} -->` or remove this check"
-                )),
+                message: format!("check `{id}` belongs to no task of lesson `{}`", lesson.slug()),
+                hint: Some(format!("mark a task with `<!-- task: {id} -->` or remove this check")),
             });
         }
     }

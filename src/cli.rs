@@ -19,12 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// else /var/run/docker.sock. Progress is kept in $DOCKTUTOR_HOME/progress.json
 /// (default: ~/.local/state/docktutor/).
 #[derive(Debug, Parser)]
-#[command(
-    name = "docktutor",
-    version,
-    verbatim_doc_comment,
-    max_term_width = 100
-)]
+#[command(name = "docktutor", version, verbatim_doc_comment, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

@@ -15,18 +15,12 @@ pub enum Failure {
     Daemon(#[from] DaemonError),
     /// Anything else, said plainly.
     #[error("{message}")]
-    Message {
-        message: String,
-        hint: Option<String>,
-    },
+    Message { message: String, hint: Option<String> },
 }
 
 impl Failure {
     pub fn msg(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
-        Failure::Message {
-            message: message.into(),
-            hint: hint.into(),
-        }
+        Failure::Message { message: message.into(), hint: hint.into() }
     }
 
     pub fn hint(&self) -> Option<&str> {

@@ -25,18 +25,10 @@ impl Output {
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color && !dumb,
         };
-        let term_width = console::Term::stdout()
-            .size_checked()
-            .map(|(_, w)| usize::from(w));
-        let width = width
-            .unwrap_or_else(|| term_width.filter(|_| tty).map_or(80, |w| w.min(100)))
-            .max(20);
-        Output {
-            color,
-            hyperlinks: color && tty,
-            width,
-            interactive: tty && !dumb,
-        }
+        let term_width = console::Term::stdout().size_checked().map(|(_, w)| usize::from(w));
+        let width =
+            width.unwrap_or_else(|| term_width.filter(|_| tty).map_or(80, |w| w.min(100))).max(20);
+        Output { color, hyperlinks: color && tty, width, interactive: tty && !dumb }
     }
 
     pub fn render_options(&self) -> crate::render::RenderOptions {
@@ -48,11 +40,7 @@ impl Output {
     }
 
     fn style(&self, s: Style) -> Style {
-        if self.color {
-            s.force_styling(true)
-        } else {
-            Style::new()
-        }
+        if self.color { s.force_styling(true) } else { Style::new() }
     }
 
     pub fn heading(&self) -> Style {

@@ -54,11 +54,7 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress {
-            version: VERSION,
-            current: None,
-            lessons: BTreeMap::new(),
-        }
+        Progress { version: VERSION, current: None, lessons: BTreeMap::new() }
     }
 }
 
@@ -79,21 +75,13 @@ impl Progress {
 
     pub fn record(&mut self, slug: &str, task: &str, status: TaskStatus) {
         let l = self.lesson_mut(slug);
-        l.tasks.insert(
-            task.to_owned(),
-            TaskRecord {
-                status,
-                at: now_secs(),
-            },
-        );
+        l.tasks.insert(task.to_owned(), TaskRecord { status, at: now_secs() });
         l.baselines.remove(task);
     }
 }
 
 pub fn now_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 /// The progress file on disk.
@@ -124,9 +112,7 @@ impl Store {
                 std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/docktutor"))
             })
             .unwrap_or_else(|| PathBuf::from(".docktutor"));
-        Store {
-            path: dir.join("progress.json"),
-        }
+        Store { path: dir.join("progress.json") }
     }
 
     pub fn at(path: impl Into<PathBuf>) -> Store {
@@ -138,10 +124,7 @@ impl Store {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded {
-                    progress: Progress::default(),
-                    warning: None,
-                };
+                return Loaded { progress: Progress::default(), warning: None };
             }
             Err(e) => {
                 return Loaded {
@@ -154,10 +137,7 @@ impl Store {
             }
         };
         match serde_json::from_slice::<Progress>(&bytes) {
-            Ok(p) if p.version == VERSION => Loaded {
-                progress: p,
-                warning: None,
-            },
+            Ok(p) if p.version == VERSION => Loaded { progress: p, warning: None },
             Ok(p) => self.set_aside(&format!(
                 "it has version {}, this docktutor writes {VERSION}",
                 p.version
@@ -180,10 +160,7 @@ impl Store {
                 self.path.display()
             ),
         };
-        Loaded {
-            progress: Progress::default(),
-            warning: Some(warning),
-        }
+        Loaded { progress: Progress::default(), warning: Some(warning) }
     }
 
     /// Write atomically: temp file in the same directory, fsync, rename.

@@ -54,14 +54,8 @@ impl Run {
                 "the docker command is not on PATH; the self-test runs lessons' commands with it",
             )
         })?;
-        let id = format!(
-            "{}-{}",
-            std::process::id(),
-            crate::docker::now_nanos() % 1_000_000_000
-        );
-        let shim_dir = tempfile::Builder::new()
-            .prefix("docktutor-selftest")
-            .tempdir()?;
+        let id = format!("{}-{}", std::process::id(), crate::docker::now_nanos() % 1_000_000_000);
+        let shim_dir = tempfile::Builder::new().prefix("docktutor-selftest").tempdir()?;
         let shim = shim_dir.path().join("docker");
         std::fs::write(&shim, SHIM)?;
         #[cfg(unix)]
@@ -69,17 +63,11 @@ impl Run {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&shim, std::fs::Permissions::from_mode(0o755))?;
         }
-        Ok(Run {
-            id,
-            shim_dir,
-            real_docker,
-        })
+        Ok(Run { id, shim_dir, real_docker })
     }
 
     pub fn scope(&self) -> Scope {
-        Scope {
-            selftest_run: Some(self.id.clone()),
-        }
+        Scope { selftest_run: Some(self.id.clone()) }
     }
 
     pub fn label(&self) -> String {
@@ -112,12 +100,7 @@ impl Run {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        Err(format!(
-            "`{}` failed ({}): {}",
-            script.trim(),
-            out.status,
-            text.trim()
-        ))
+        Err(format!("`{}` failed ({}): {}", script.trim(), out.status, text.trim()))
     }
 
     /// Remove everything carrying this run's label (and only that).
@@ -137,17 +120,14 @@ impl Run {
 
 fn find_in_path(cmd: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(cmd))
-        .find(|p| is_executable(p))
+    std::env::split_paths(&path).map(|d| d.join(cmd)).find(|p| is_executable(p))
 }
 
 fn is_executable(p: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        p.metadata()
-            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
     }
     #[cfg(not(unix))]
     {
@@ -206,10 +186,8 @@ async fn exercise(
     let before = verify(daemon, &spec.check, &scope, Some(&baseline)).await?;
     report.failed_before = !before.passed;
     if before.passed {
-        report.problem = Some(format!(
-            "the check passes before the solution ran: {}",
-            before.explanation
-        ));
+        report.problem =
+            Some(format!("the check passes before the solution ran: {}", before.explanation));
     }
     let Some(solution) = &spec.solution else {
         report.problem.get_or_insert("no solution to run".into());
@@ -222,10 +200,9 @@ async fn exercise(
     let after = settle(daemon, spec, &scope, &baseline).await?;
     report.passed_after = after.passed;
     if !after.passed {
-        report.problem.get_or_insert(format!(
-            "the check fails after the solution: {}",
-            after.explanation
-        ));
+        report
+            .problem
+            .get_or_insert(format!("the check fails after the solution: {}", after.explanation));
     }
     Ok(())
 }

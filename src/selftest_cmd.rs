@@ -21,10 +21,7 @@ pub async fn run(
     let courses: Vec<&Course> = if slugs.is_empty() {
         catalog.courses.iter().collect()
     } else {
-        slugs
-            .iter()
-            .map(|s| find(catalog, s))
-            .collect::<Result<_, _>>()?
+        slugs.iter().map(|s| find(catalog, s)).collect::<Result<_, _>>()?
     };
     let daemon = Daemon::connect().await?;
     let run =
@@ -66,42 +63,22 @@ pub async fn run(
             daemon.describe()
         );
     }
-    Ok(if bad == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn print_table(reports: &[TaskReport], out: &Output) -> std::io::Result<()> {
     let mut w = std::io::stdout().lock();
-    let lw = reports
-        .iter()
-        .map(|r| r.lesson.len())
-        .max()
-        .unwrap_or(6)
-        .max(6);
-    let tw = reports
-        .iter()
-        .map(|r| r.task.len())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let lw = reports.iter().map(|r| r.lesson.len()).max().unwrap_or(6).max(6);
+    let tw = reports.iter().map(|r| r.task.len()).max().unwrap_or(4).max(4);
     writeln!(
         w,
         "{}",
-        out.heading().apply_to(format!(
-            "{:<lw$}  {:<tw$}  fail-before  pass-after  time",
-            "lesson", "task"
-        ))
+        out.heading()
+            .apply_to(format!("{:<lw$}  {:<tw$}  fail-before  pass-after  time", "lesson", "task"))
     )?;
     for r in reports {
         let yes_no = |b: bool| {
-            if b {
-                out.pass().apply_to("yes")
-            } else {
-                out.fail().apply_to("NO ")
-            }
+            if b { out.pass().apply_to("yes") } else { out.fail().apply_to("NO ") }
         };
         writeln!(
             w,

@@ -12,12 +12,5 @@ pub async fn verify(
 ) -> Result<Verdict, DaemonError> {
     let queries = scope.queries(check);
     let snapshot = daemon.snapshot(&queries, baseline).await?;
-    Ok(evaluate(
-        check,
-        &EvalInput {
-            snapshot: &snapshot,
-            scope,
-            baseline,
-        },
-    ))
+    Ok(evaluate(check, &EvalInput { snapshot: &snapshot, scope, baseline }))
 }

@@ -21,16 +21,10 @@ pub struct Verdict {
 
 impl Verdict {
     fn pass(explanation: impl Into<String>) -> Self {
-        Verdict {
-            passed: true,
-            explanation: explanation.into(),
-        }
+        Verdict { passed: true, explanation: explanation.into() }
     }
     fn fail(explanation: impl Into<String>) -> Self {
-        Verdict {
-            passed: false,
-            explanation: explanation.into(),
-        }
+        Verdict { passed: false, explanation: explanation.into() }
     }
 }
 
@@ -70,10 +64,7 @@ pub fn evaluate(check: &Check, input: &EvalInput<'_>) -> Verdict {
         Check::Not(inner) => {
             let v = evaluate(inner, input);
             if v.passed {
-                Verdict::fail(format!(
-                    "this should not hold, but it does: {}",
-                    v.explanation
-                ))
+                Verdict::fail(format!("this should not hold, but it does: {}", v.explanation))
             } else {
                 Verdict::pass(v.explanation)
             }
@@ -122,24 +113,13 @@ fn image_set(set: &ImageSet, input: &EvalInput<'_>) -> Verdict {
 
 fn count_verdict(count: &Matcher, noun: &str, items: &[String]) -> Verdict {
     let n = items.len();
-    let list = words::list_items(items, 5);
+    let tail = if n == 0 { String::new() } else { format!(": {}", words::list_items(items, 5)) };
     if count.matches_int(n) {
-        let tail = if n == 0 {
-            String::new()
-        } else {
-            format!(": {list}")
-        };
-        Verdict::pass(format!("found {n} {noun}{tail}"))
+        Verdict::pass(format!("found {n} {}{tail}", words::plural(noun, n == 1)))
     } else {
-        let tail = if n == 0 {
-            String::new()
-        } else {
-            format!(": {list}")
-        };
-        Verdict::fail(format!(
-            "expected {} {noun}, found {n}{tail}",
-            count.describe()
-        ))
+        let expected = count.describe();
+        let one = expected == "1" || expected.ends_with(" 1");
+        Verdict::fail(format!("expected {expected} {}, found {n}{tail}", words::plural(noun, one)))
     }
 }
 
@@ -182,22 +162,16 @@ fn container(c: &ContainerCheck, input: &EvalInput<'_>) -> Verdict {
             ));
         }
     }
-    Verdict::pass(format!(
-        "container \"{}\" is {}",
-        c.name,
-        words::status_of(x)
-    ))
+    Verdict::pass(format!("container \"{}\" is {}", c.name, words::status_of(x)))
 }
 
 fn image(i: &ImageCheck, input: &EvalInput<'_>) -> Verdict {
     let q = input.scope.image_named(&i.name);
     let found = answered(&input.snapshot.images, &q).first();
     match (found, i.exists) {
-        (Some(img), true) => Verdict::pass(format!(
-            "image {} is present ({})",
-            i.name,
-            words::short_id(&img.id)
-        )),
+        (Some(img), true) => {
+            Verdict::pass(format!("image {} is present ({})", i.name, words::short_id(&img.id)))
+        }
         (None, true) => Verdict::fail(format!("no image {}", i.name)),
         (Some(img), false) => Verdict::fail(format!(
             "image {} is still present ({})",
@@ -222,13 +196,7 @@ fn events(e: &EventsCheck, input: &EvalInput<'_>) -> Verdict {
     let noun = words::events_noun(e);
     let items: Vec<String> = found
         .iter()
-        .map(|ev| {
-            if ev.name.is_empty() {
-                words::short_id(&ev.actor)
-            } else {
-                ev.name.clone()
-            }
-        })
+        .map(|ev| if ev.name.is_empty() { words::short_id(&ev.actor) } else { ev.name.clone() })
         .collect();
     count_verdict(&e.count, &noun, &items)
 }

@@ -21,11 +21,6 @@ pub struct CheckFileError {
 pub fn parse_checks(path: &Path, text: &str) -> Result<ChecksFile, CheckFileError> {
     serde_saphyr::from_str::<ChecksFile>(text).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        CheckFileError {
-            path: path.to_owned(),
-            line,
-            column,
-            message: e.to_string(),
-        }
+        CheckFileError { path: path.to_owned(), line, column, message: e.to_string() }
     })
 }

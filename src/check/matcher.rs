@@ -81,9 +81,8 @@ pub enum Matcher {
 }
 
 /// Operator names accepted in a matcher map, for error messages.
-pub const OPERATORS: &[&str] = &[
-    "eq", "ne", "gt", "ge", "lt", "le", "in", "matches", "contains", "prefix", "suffix",
-];
+pub const OPERATORS: &[&str] =
+    &["eq", "ne", "gt", "ge", "lt", "le", "in", "matches", "contains", "prefix", "suffix"];
 
 impl Matcher {
     /// Does `value` satisfy this matcher? A missing value satisfies only `ne`.
@@ -153,9 +152,7 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(Scalar::Int(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-        i64::try_from(v)
-            .map(Scalar::Int)
-            .map_err(|_| E::custom("number too large"))
+        i64::try_from(v).map(Scalar::Int).map_err(|_| E::custom("number too large"))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
         Ok(Scalar::Str(v.to_string()))

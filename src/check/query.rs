@@ -61,10 +61,7 @@ pub struct Scope {
 impl Scope {
     fn restrict(&self, filters: &mut Filters) {
         if let Some(run) = &self.selftest_run {
-            filters
-                .entry("label".into())
-                .or_default()
-                .push(format!("{SCOPE_LABEL}={run}"));
+            filters.entry("label".into()).or_default().push(format!("{SCOPE_LABEL}={run}"));
         }
     }
 

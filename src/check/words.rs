@@ -25,7 +25,7 @@ pub fn container_set_noun(set: &ContainerSet) -> String {
             noun.push(' ');
         }
     }
-    noun.push_str("container(s)");
+    noun.push_str("container{s}");
     let extras = [
         (" from ", joined(&f.ancestor, " or ")),
         (" named like ", joined(&f.name, " or ")),
@@ -57,7 +57,7 @@ pub fn image_set_noun(set: &ImageSet) -> String {
         Some(false) => noun.push_str("tagged "),
         None => {}
     }
-    noun.push_str("image(s)");
+    noun.push_str("image{s}");
     if let Some(r) = joined(&f.reference, " or ") {
         noun.push_str(" matching ");
         noun.push_str(&r);
@@ -69,9 +69,9 @@ pub fn image_set_noun(set: &ImageSet) -> String {
     noun
 }
 
-/// "container start event(s) for napper"
+/// "container start event{s} for napper"
 pub fn events_noun(e: &EventsCheck) -> String {
-    let mut noun = format!("{} {} event(s)", e.kind, e.action.0.join("/"));
+    let mut noun = format!("{} {} event{{s}}", e.kind, e.action.0.join("/"));
     if let Some(c) = &e.container {
         noun.push_str(&format!(" for container {c}"));
     }
@@ -88,20 +88,12 @@ pub fn container_item(c: &ContainerInfo) -> String {
 }
 
 pub fn status_of(c: &ContainerInfo) -> String {
-    if c.status.is_empty() {
-        c.state.clone()
-    } else {
-        c.status.clone()
-    }
+    if c.status.is_empty() { c.state.clone() } else { c.status.clone() }
 }
 
 /// `busybox:latest` or the short id of a dangling image.
 pub fn image_item(i: &ImageInfo) -> String {
-    if i.tags.is_empty() {
-        format!("<none> {}", short_id(&i.id))
-    } else {
-        i.tags.join(", ")
-    }
+    if i.tags.is_empty() { format!("<none> {}", short_id(&i.id)) } else { i.tags.join(", ") }
 }
 
 /// The 12 hex digits `docker ps` shows.
@@ -117,4 +109,9 @@ pub fn list_items(items: &[String], max: usize) -> String {
         shown.push(format!("and {} more", items.len() - max));
     }
     shown.join(", ")
+}
+
+/// Fill the `{s}` of a noun: "container{s}" → "container" or "containers".
+pub fn plural(noun: &str, one: bool) -> String {
+    noun.replace("{s}", if one { "" } else { "s" })
 }

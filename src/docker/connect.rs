@@ -45,11 +45,7 @@ impl DaemonError {
             "check that `docker info` works in this shell; docktutor uses the same DOCKER_HOST"
                 .to_owned()
         };
-        DaemonError {
-            endpoint: endpoint.to_owned(),
-            reason,
-            hint,
-        }
+        DaemonError { endpoint: endpoint.to_owned(), reason, hint }
     }
 }
 
@@ -73,11 +69,7 @@ impl Daemon {
             .await
             .map_err(|e| DaemonError::new(&endpoint, &e))?;
         let api_version = docker.client_version().to_string();
-        Ok(Daemon {
-            docker,
-            endpoint,
-            api_version,
-        })
+        Ok(Daemon { docker, endpoint, api_version })
     }
 
     /// A one-line description for status lines.

@@ -10,10 +10,7 @@ use super::connect::{Daemon, DaemonError};
 use crate::check::{Baseline, ContainerInfo, EventInfo, Filters, ImageInfo, Query, Snapshot};
 
 fn to_api(filters: &Filters) -> HashMap<String, Vec<String>> {
-    filters
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    filters.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
 /// Local wall clock in nanoseconds.
@@ -40,21 +37,12 @@ impl Daemon {
             filters: Some(to_api(filters)),
             ..Default::default()
         };
-        let list = self
-            .docker
-            .list_containers(Some(opts))
-            .await
-            .map_err(|e| self.err(&e))?;
+        let list = self.docker.list_containers(Some(opts)).await.map_err(|e| self.err(&e))?;
         Ok(list
             .into_iter()
             .map(|c| {
                 let status = c.status.unwrap_or_default();
-                let name = c
-                    .names
-                    .unwrap_or_default()
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
+                let name = c.names.unwrap_or_default().into_iter().next().unwrap_or_default();
                 ContainerInfo {
                     id: c.id.unwrap_or_default(),
                     name: name.trim_start_matches('/').to_owned(),
@@ -70,24 +58,13 @@ impl Daemon {
     }
 
     pub async fn images(&self, filters: &Filters) -> Result<Vec<ImageInfo>, DaemonError> {
-        let opts = ListImagesOptions {
-            filters: Some(to_api(filters)),
-            ..Default::default()
-        };
-        let list = self
-            .docker
-            .list_images(Some(opts))
-            .await
-            .map_err(|e| self.err(&e))?;
+        let opts = ListImagesOptions { filters: Some(to_api(filters)), ..Default::default() };
+        let list = self.docker.list_images(Some(opts)).await.map_err(|e| self.err(&e))?;
         Ok(list
             .into_iter()
             .map(|i| ImageInfo {
                 id: i.id,
-                tags: i
-                    .repo_tags
-                    .into_iter()
-                    .filter(|t| t != "<none>:<none>")
-                    .collect(),
+                tags: i.repo_tags.into_iter().filter(|t| t != "<none>:<none>").collect(),
                 created: i.created,
                 size: i.size,
                 labels: i.labels.into_iter().collect(),
@@ -170,35 +147,15 @@ impl Daemon {
             .and_then(|t| {
                 time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
             })
-            .map_or(local, |t| {
-                i64::try_from(t.unix_timestamp_nanos()).unwrap_or(local)
-            });
-        let containers = self
-            .containers(&Filters::new())
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        let images = self
-            .images(&Filters::new())
-            .await?
-            .into_iter()
-            .map(|i| i.id)
-            .collect();
-        Ok(Baseline {
-            daemon_time_nano: daemon_time,
-            local_time_nano: local,
-            containers,
-            images,
-        })
+            .map_or(local, |t| i64::try_from(t.unix_timestamp_nanos()).unwrap_or(local));
+        let containers =
+            self.containers(&Filters::new()).await?.into_iter().map(|c| c.id).collect();
+        let images = self.images(&Filters::new()).await?.into_iter().map(|i| i.id).collect();
+        Ok(Baseline { daemon_time_nano: daemon_time, local_time_nano: local, containers, images })
     }
 }
 
 /// The API takes `seconds.nanoseconds`.
 fn nanos_text(n: i64) -> String {
-    format!(
-        "{}.{:09}",
-        n.div_euclid(1_000_000_000),
-        n.rem_euclid(1_000_000_000)
-    )
+    format!("{}.{:09}", n.div_euclid(1_000_000_000), n.rem_euclid(1_000_000_000))
 }

@@ -52,11 +52,7 @@ impl Ctx<'_> {
 
 /// Parse a lesson file. `path` only names the file in errors.
 pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError>> {
-    let mut ctx = Ctx {
-        path,
-        source,
-        errors: Vec::new(),
-    };
+    let mut ctx = Ctx { path, source, errors: Vec::new() };
     let (meta, body_start) = front_matter(&mut ctx);
     let (steps, title_offset) = steps(&mut ctx, body_start);
     if title_offset.is_none() {
@@ -72,21 +68,13 @@ pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError
         .map(|s| tasks(&mut ctx, s.range.clone()))
         .unwrap_or_default();
     let practice_lead = match (steps.iter().find(|s| s.practice), list_start) {
-        (Some(s), Some(at)) => source
-            .get(s.range.start..at)
-            .unwrap_or("")
-            .trim_end()
-            .to_owned(),
+        (Some(s), Some(at)) => source.get(s.range.start..at).unwrap_or("").trim_end().to_owned(),
         _ => String::new(),
     };
     match meta {
-        Some(meta) if ctx.errors.is_empty() => Ok(Lesson {
-            meta,
-            source: source.to_owned(),
-            steps,
-            tasks,
-            practice_lead,
-        }),
+        Some(meta) if ctx.errors.is_empty() => {
+            Ok(Lesson { meta, source: source.to_owned(), steps, tasks, practice_lead })
+        }
         _ => Err(ctx.errors),
     }
 }
@@ -94,24 +82,17 @@ pub fn parse_lesson(path: &Path, source: &str) -> Result<Lesson, Vec<LessonError
 /// Returns the metadata (if valid) and the byte offset where the body starts.
 fn front_matter(ctx: &mut Ctx<'_>) -> (Option<LessonMeta>, usize) {
     let src = ctx.source;
-    let Some(rest) = src
-        .strip_prefix("---\n")
-        .or_else(|| src.strip_prefix("---\r\n"))
-    else {
+    let Some(rest) = src.strip_prefix("---\n").or_else(|| src.strip_prefix("---\r\n")) else {
         ctx.error(0, "the lesson has no front matter", "begin the file with `---`, the fields slug, title, summary, minutes, order, images, and `---`");
         return (None, 0);
     };
     let open = src.len() - rest.len();
-    let close = rest.find("\n---\n").map(|i| (i + 1, i + 5)).or_else(|| {
-        rest.strip_suffix("\n---")
-            .map(|r| (r.len() + 1, rest.len()))
-    });
+    let close = rest
+        .find("\n---\n")
+        .map(|i| (i + 1, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len() + 1, rest.len())));
     let Some((yaml_len, after)) = close else {
-        ctx.error(
-            0,
-            "the front matter is never closed",
-            "end it with a line `---`",
-        );
+        ctx.error(0, "the front matter is never closed", "end it with a line `---`");
         return (None, src.len());
     };
     let yaml = rest.get(..yaml_len).unwrap_or("");
@@ -129,21 +110,13 @@ fn front_matter(ctx: &mut Ctx<'_>) -> (Option<LessonMeta>, usize) {
         }
         Err(e) => {
             // The parser counts lines from the front matter's first line (line 2 of the file).
-            let (line, column) = e
-                .location()
-                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+            let (line, column) =
+                e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
             let message = e.to_string();
-            let first = message
-                .lines()
-                .next()
-                .unwrap_or("invalid front matter")
-                .to_owned();
+            let first = message.lines().next().unwrap_or("invalid front matter").to_owned();
             ctx.errors.push(LessonError {
                 path: ctx.path.to_owned(),
-                position: Position {
-                    line: line + 1,
-                    column,
-                },
+                position: Position { line: line + 1, column },
                 message: format!("front matter: {first}"),
                 hint: Some("fields: slug, title, summary, minutes, order, images".into()),
             });
@@ -167,9 +140,7 @@ fn heading_text(events: &[(Event<'_>, std::ops::Range<usize>)], from: usize) -> 
 /// Split the body at each `##`. The part before the first `##` is the introduction.
 fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
     let body = ctx.source.get(body_start..).unwrap_or("");
-    let events: Vec<_> = Parser::new_ext(body, markdown_options())
-        .into_offset_iter()
-        .collect();
+    let events: Vec<_> = Parser::new_ext(body, markdown_options()).into_offset_iter().collect();
     let mut title = None;
     let mut starts: Vec<(usize, String)> = Vec::new();
     for (i, (ev, range)) in events.iter().enumerate() {
@@ -191,20 +162,12 @@ fn steps(ctx: &mut Ctx<'_>, body_start: usize) -> (Vec<Step>, Option<usize>) {
     let mut steps = Vec::new();
     let first_h2 = starts.first().map_or(ctx.source.len(), |s| s.0);
     if !body.trim().is_empty() && first_h2 > body_start {
-        steps.push(Step {
-            title: intro_title,
-            range: body_start..first_h2,
-            practice: false,
-        });
+        steps.push(Step { title: intro_title, range: body_start..first_h2, practice: false });
     }
     for (k, (at, heading)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(ctx.source.len(), |s| s.0);
         let practice = heading.eq_ignore_ascii_case(PRACTICE_HEADING);
-        steps.push(Step {
-            title: heading.clone(),
-            range: *at..end,
-            practice,
-        });
+        steps.push(Step { title: heading.clone(), range: *at..end, practice });
     }
     (steps, title.map(|(at, _)| at))
 }

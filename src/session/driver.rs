@@ -35,7 +35,7 @@ pub fn start(
     let mut driver = Driver {
         course,
         store,
-        screen: Screen { out, course, plain },
+        screen: Screen { out, course, plain, daemon: None, carry: Default::default() },
         daemon: None,
         last: None,
         rt: &rt,
@@ -44,11 +44,7 @@ pub fn start(
     progress.current = Some(course.lesson.slug().to_owned());
     let lesson = &course.lesson;
     let rec = progress.lesson(lesson.slug()).cloned().unwrap_or_default();
-    let done: Vec<bool> = lesson
-        .tasks
-        .iter()
-        .map(|t| rec.tasks.contains_key(&t.id))
-        .collect();
+    let done: Vec<bool> = lesson.tasks.iter().map(|t| rec.tasks.contains_key(&t.id)).collect();
     let shape = Shape {
         steps: lesson.steps.len(),
         practice: lesson.practice_step(),
@@ -75,9 +71,7 @@ pub fn start(
         if !pending.is_empty() {
             continue;
         }
-        driver
-            .screen
-            .footer(matches!(state.phase, Phase::Practising { .. }))?;
+        driver.screen.footer(matches!(state.phase, Phase::Practising { .. }))?;
         pending = state.step(input.next());
     }
 }
@@ -115,16 +109,17 @@ impl Driver<'_> {
         if self.daemon.is_none() {
             match self.rt.block_on(Daemon::connect()) {
                 Ok(d) => {
-                    let _ = self
-                        .screen
-                        .note(&format!("Watching the Docker daemon at {}", d.describe()));
+                    self.screen.daemon = Some(d.describe());
                     self.daemon = Some(d);
                 }
                 Err(e) => {
-                    let _ = self.screen.note(&format!(
+                    self.screen.daemon = None;
+                    let text = format!(
                         "{e}\nhint: {}\nYou can keep reading; checks will try again.",
                         e.hint
-                    ));
+                    );
+                    let line = self.screen.out.fail().apply_to(text).to_string();
+                    self.screen.carry.borrow_mut().push(line);
                 }
             }
         }
@@ -141,12 +136,7 @@ impl Driver<'_> {
     }
 
     fn task_id(&self, task: usize) -> String {
-        self.course
-            .lesson
-            .tasks
-            .get(task)
-            .map(|t| t.id.clone())
-            .unwrap_or_default()
+        self.course.lesson.tasks.get(task).map(|t| t.id.clone()).unwrap_or_default()
     }
 
     fn perform(
@@ -162,9 +152,7 @@ impl Driver<'_> {
             Effect::ShowTask(t) => self.screen.task(*t, &state.done)?,
             Effect::StartTask(t) => {
                 let id = self.task_id(*t);
-                let has = progress
-                    .lesson(&slug)
-                    .is_some_and(|l| l.baselines.contains_key(&id));
+                let has = progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id));
                 if !has && let Some(d) = self.connect() {
                     let d = d.clone();
                     if let Ok(b) = self.rt.block_on(d.baseline()) {
@@ -179,9 +167,9 @@ impl Driver<'_> {
                 }
             }
             Effect::ShowHint { task, hint } => self.screen.hint(*task, *hint)?,
-            Effect::NoMoreHints(_) => self
-                .screen
-                .note("No more hints: press ? to see the solution.")?,
+            Effect::NoMoreHints(_) => {
+                self.screen.note("No more hints: press ? to see the solution.")?
+            }
             Effect::ShowSolution(t) => self.screen.solution(*t)?,
             Effect::Passed(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Passed),
             Effect::Skipped(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Skipped),
@@ -202,8 +190,7 @@ impl Driver<'_> {
             }
             Effect::Quit { interrupted } => {
                 self.save(progress);
-                self.screen
-                    .note(&format!("Progress saved to {}.", self.store.path.display()))?;
+                self.screen.note(&format!("Progress saved to {}.", self.store.path.display()))?;
                 return Ok(Some(if *interrupted {
                     ExitCode::from(130)
                 } else {
@@ -218,10 +205,8 @@ impl Driver<'_> {
         let id = self.task_id(task);
         let slug = self.course.lesson.slug().to_owned();
         let Some(spec) = self.course.spec(&id) else {
-            self.last = Some(Verdict {
-                passed: false,
-                explanation: format!("task `{id}` has no check"),
-            });
+            self.last =
+                Some(Verdict { passed: false, explanation: format!("task `{id}` has no check") });
             return;
         };
         let check = spec.check.clone();
@@ -233,32 +218,21 @@ impl Driver<'_> {
             });
             return;
         };
-        if !progress
-            .lesson(&slug)
-            .is_some_and(|l| l.baselines.contains_key(&id))
+        if !progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id))
             && let Ok(b) = self.rt.block_on(daemon.baseline())
         {
             progress.lesson_mut(&slug).baselines.insert(id.clone(), b);
             self.save(progress);
         }
-        let baseline = progress
-            .lesson(&slug)
-            .and_then(|l| l.baselines.get(&id))
-            .cloned();
-        let result = self.rt.block_on(verify(
-            &daemon,
-            &check,
-            &Scope::default(),
-            baseline.as_ref(),
-        ));
+        let baseline = progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
+        let result =
+            self.rt.block_on(verify(&daemon, &check, &Scope::default(), baseline.as_ref()));
         self.last = Some(match result {
             Ok(v) => v,
             Err(e) => {
                 self.daemon = None;
-                Verdict {
-                    passed: false,
-                    explanation: format!("{e} ({})", e.hint),
-                }
+                self.screen.daemon = None;
+                Verdict { passed: false, explanation: format!("{e} ({})", e.hint) }
             }
         });
     }
@@ -273,11 +247,7 @@ struct Keys {
 
 impl Keys {
     fn new(plain: bool) -> Keys {
-        Keys {
-            plain,
-            term: console::Term::stdout(),
-            lines: std::io::stdin().lock().lines(),
-        }
+        Keys { plain, term: console::Term::stdout(), lines: std::io::stdin().lock().lines() }
     }
 
     fn next(&mut self) -> Input {

@@ -111,15 +111,8 @@ impl State {
     }
 
     fn begin_task(&mut self, task: usize) -> Vec<Effect> {
-        self.phase = Phase::Practising {
-            task,
-            hints_shown: 0,
-        };
-        vec![
-            Effect::ShowTask(task),
-            Effect::StartTask(task),
-            Effect::Save,
-        ]
+        self.phase = Phase::Practising { task, hints_shown: 0 };
+        vec![Effect::ShowTask(task), Effect::StartTask(task), Effect::Save]
     }
 
     fn after_task(&mut self, task: usize) -> Vec<Effect> {
@@ -191,14 +184,8 @@ impl State {
             Input::Hint => {
                 let available = self.shape.hints.get(task).copied().unwrap_or(0);
                 if hints_shown < available {
-                    self.phase = Phase::Practising {
-                        task,
-                        hints_shown: hints_shown + 1,
-                    };
-                    vec![Effect::ShowHint {
-                        task,
-                        hint: hints_shown,
-                    }]
+                    self.phase = Phase::Practising { task, hints_shown: hints_shown + 1 };
+                    vec![Effect::ShowHint { task, hint: hints_shown }]
                 } else {
                     vec![Effect::NoMoreHints(task)]
                 }

@@ -11,6 +11,10 @@ pub struct Screen<'a> {
     pub out: &'a Output,
     pub course: &'a Course,
     pub plain: bool,
+    /// The daemon being watched, for the status line (`None` while unreachable).
+    pub daemon: Option<String>,
+    /// Shown at the top of the next screen (e.g. the verdict of the task just passed).
+    pub carry: std::cell::RefCell<Vec<String>>,
 }
 
 impl Screen<'_> {
@@ -24,10 +28,18 @@ impl Screen<'_> {
         w.flush()
     }
 
-    fn clear(&self) {
+    /// Start a new screen: clear it (not in plain mode), then the status line and anything carried over.
+    fn begin(&self, status: String) -> std::io::Result<()> {
         if !self.plain {
             let _ = console::Term::stdout().clear_screen();
         }
+        let daemon = self.daemon.as_deref().unwrap_or("not connected");
+        let mut w = self.w();
+        writeln!(w, "{}", self.out.dim().apply_to(format!("{status} · docker: {daemon}")))?;
+        for line in self.carry.borrow_mut().drain(..) {
+            writeln!(w, "{line}")?;
+        }
+        writeln!(w)
     }
 
     pub fn step(&self, index: usize) -> std::io::Result<()> {
@@ -35,15 +47,7 @@ impl Screen<'_> {
         let Some(step) = lesson.steps.get(index) else {
             return Ok(());
         };
-        self.clear();
-        let n = lesson.steps.len();
-        writeln!(
-            self.w(),
-            "{}",
-            self.out
-                .dim()
-                .apply_to(format!("{} · step {}/{n}", lesson.meta.title, index + 1))
-        )?;
+        self.begin(format!("{} · step {}/{}", lesson.meta.title, index + 1, lesson.steps.len()))?;
         self.markdown(lesson.step_source(step))
     }
 
@@ -52,54 +56,28 @@ impl Screen<'_> {
         let Some(task) = lesson.tasks.get(index) else {
             return Ok(());
         };
-        self.clear();
         let finished = done.iter().filter(|d| **d).count();
-        writeln!(
-            self.w(),
-            "{}",
-            self.out.dim().apply_to(format!(
-                "{} · Try it yourself · {finished}/{} done",
-                lesson.meta.title,
-                lesson.tasks.len()
-            ))
-        )?;
+        let total = lesson.tasks.len();
+        self.begin(format!("{} · Try it yourself · {finished}/{total} done", lesson.meta.title))?;
         self.markdown(&lesson.practice_lead)?;
-        let mut w = self.w();
-        writeln!(
-            w,
-            "{}",
-            self.out
-                .heading()
-                .apply_to(format!("Task {} of {}", task.number, lesson.tasks.len()))
-        )?;
-        drop(w);
+        let title = format!("Task {} of {total}", task.number);
+        writeln!(self.w(), "\n{}\n", self.out.heading().apply_to(title))?;
         self.markdown(&task.text)?;
-        writeln!(
-            self.w(),
-            "{}",
-            self.out.dim().apply_to(
-                "Do it in another terminal with the docker command, then press Enter to check."
-            )
-        )
+        let tip = "Type the commands in another terminal, then press Enter here to check.";
+        writeln!(self.w(), "\n{}", self.out.dim().apply_to(tip))
     }
 
+    /// A pass is also carried to the top of the next screen, so it is seen before moving on.
     pub fn verdict(&self, v: &Verdict) -> std::io::Result<()> {
-        let mut w = self.w();
-        if v.passed {
-            writeln!(
-                w,
-                "{} {}",
-                self.out.pass().apply_to("✓ Done!"),
-                v.explanation
-            )
+        let line = if v.passed {
+            format!("{} {}", self.out.pass().apply_to("✓ Done!"), v.explanation)
         } else {
-            writeln!(
-                w,
-                "{} {}",
-                self.out.fail().apply_to("✗ Not yet:"),
-                v.explanation
-            )
+            format!("{} {}", self.out.fail().apply_to("✗ Not yet:"), v.explanation)
+        };
+        if v.passed {
+            self.carry.borrow_mut().push(line.clone());
         }
+        writeln!(self.w(), "{line}")
     }
 
     pub fn note(&self, text: &str) -> std::io::Result<()> {
@@ -110,20 +88,14 @@ impl Screen<'_> {
         let Some(t) = self.course.lesson.tasks.get(task) else {
             return Ok(());
         };
-        let hints = self
-            .course
-            .spec(&t.id)
-            .map(|s| s.hints.as_slice())
-            .unwrap_or(&[]);
+        let hints = self.course.spec(&t.id).map(|s| s.hints.as_slice()).unwrap_or(&[]);
         let Some(text) = hints.get(hint) else {
             return Ok(());
         };
         write!(
             self.w(),
             "{} ",
-            self.out
-                .hint()
-                .apply_to(format!("Hint {}/{}:", hint + 1, hints.len()))
+            self.out.hint().apply_to(format!("Hint {}/{}:", hint + 1, hints.len()))
         )?;
         self.markdown(text)
     }

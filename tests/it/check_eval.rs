@@ -17,14 +17,8 @@ fn run(checks: &str, snap: &str, baseline: Option<&Baseline>) -> Vec<(String, bo
     file.tasks
         .iter()
         .map(|(id, spec): (&String, &TaskSpec)| {
-            let v = evaluate(
-                &spec.check,
-                &EvalInput {
-                    snapshot: &snapshot,
-                    scope: &scope,
-                    baseline,
-                },
-            );
+            let v =
+                evaluate(&spec.check, &EvalInput { snapshot: &snapshot, scope: &scope, baseline });
             (id.clone(), v.passed, v.explanation)
         })
         .collect()
@@ -73,10 +67,7 @@ fn every_vocabulary_case_both_passes_and_fails_somewhere() {
 fn without_baseline_events_never_pass_and_new_counts_everything() {
     let rows = run("vocabulary", "busy", None);
     let get = |id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1).expect(id);
-    assert!(
-        !get("napper-started-again"),
-        "events need a recorded task start"
-    );
+    assert!(!get("napper-started-again"), "events need a recorded task start");
     assert!(get("new-exited-busybox"));
     let _ = Path::new("");
 }

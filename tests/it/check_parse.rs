@@ -63,13 +63,7 @@ fn missing_count_is_an_error() {
 
 #[test]
 fn tabs_and_garbage_do_not_panic() {
-    for text in [
-        "tasks:\n\ta: 1\n",
-        "\u{0}\u{1}",
-        "[[[[",
-        "tasks: &a [*a]",
-        "",
-    ] {
+    for text in ["tasks:\n\ta: 1\n", "\u{0}\u{1}", "[[[[", "tasks: &a [*a]", ""] {
         let _ = parse_checks(Path::new("x.yaml"), text);
     }
 }

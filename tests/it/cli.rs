@@ -9,9 +9,7 @@ use crate::support::fixture;
 /// docktutor with a private progress directory and no colors from the environment.
 pub fn docktutor(home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("docktutor").expect("binary");
-    cmd.env("DOCKTUTOR_HOME", home)
-        .env_remove("NO_COLOR")
-        .env_remove("DOCKTUTOR_LESSONS");
+    cmd.env("DOCKTUTOR_HOME", home).env_remove("NO_COLOR").env_remove("DOCKTUTOR_LESSONS");
     cmd
 }
 
@@ -27,28 +25,18 @@ fn help_teaches_the_first_commands() {
         .arg("--help")
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "docktutor start images-vs-containers",
-        ))
+        .stdout(predicate::str::contains("docktutor start images-vs-containers"))
         .stdout(predicate::str::contains("DOCKER_HOST"));
 }
 
 #[test]
 fn list_shows_lessons_with_progress() {
     let home = tempfile::tempdir().expect("tmp");
-    let out = docktutor(home.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = docktutor(home.path()).assert().success().get_output().stdout.clone();
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("images-vs-containers"), "{text}");
     assert!(text.contains("0/6"), "{text}");
-    assert!(
-        !text.contains('\x1b'),
-        "a pipe gets no escape codes: {text:?}"
-    );
+    assert!(!text.contains('\x1b'), "a pipe gets no escape codes: {text:?}");
 }
 
 #[test]
@@ -68,10 +56,7 @@ fn render_fits_the_width_without_colors_in_a_pipe() {
         assert!(!text.contains("slug:"), "front matter is hidden");
         assert!(!text.contains("<!-- task"), "task markers are hidden");
         for line in text.lines() {
-            assert!(
-                docktutor::render::display_width(line) <= w,
-                "line over {w}: {line:?}"
-            );
+            assert!(docktutor::render::display_width(line) <= w, "line over {w}: {line:?}");
         }
     }
 }
@@ -100,9 +85,7 @@ fn unknown_lesson_suggests_the_closest() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no lesson `images-vs-container`"))
-        .stderr(predicate::str::contains(
-            "did you mean `images-vs-containers`",
-        ));
+        .stderr(predicate::str::contains("did you mean `images-vs-containers`"));
 }
 
 #[test]
@@ -122,10 +105,7 @@ fn unreachable_daemon_is_one_clear_message_and_exit_2() {
         "{err}"
     );
     assert!(err.contains("hint:"), "{err}");
-    assert!(
-        !err.contains("panicked") && !err.contains("backtrace"),
-        "{err}"
-    );
+    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
 }
 
 #[test]
@@ -182,26 +162,15 @@ fn progress_and_reset() {
         .args(["progress", "--json"])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            r#"{"id":"run-and-exit","status":"passed"}"#,
-        ));
-    docktutor(home.path())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("2/6"));
+        .stdout(predicate::str::contains(r#"{"id":"run-and-exit","status":"passed"}"#));
+    docktutor(home.path()).assert().success().stdout(predicate::str::contains("2/6"));
     docktutor(home.path())
         .args(["reset", "images-vs-containers"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--yes"));
-    docktutor(home.path())
-        .args(["reset", "images-vs-containers", "--yes"])
-        .assert()
-        .success();
-    docktutor(home.path())
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("0/6"));
+    docktutor(home.path()).args(["reset", "images-vs-containers", "--yes"]).assert().success();
+    docktutor(home.path()).assert().success().stdout(predicate::str::contains("0/6"));
 }
 
 #[test]
@@ -219,17 +188,11 @@ fn corrupt_progress_is_set_aside_not_fatal() {
 fn broken_lessons_dir_reports_file_line_col() {
     let home = tempfile::tempdir().expect("tmp");
     docktutor(home.path())
-        .args([
-            "--lessons",
-            fixture("broken_pack").to_str().expect("path"),
-            "list",
-        ])
+        .args(["--lessons", fixture("broken_pack").to_str().expect("path"), "list"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("lessons/broken.md:12:"))
-        .stderr(predicate::str::contains(
-            "task `missing-check` has no check",
-        ))
+        .stderr(predicate::str::contains("task `missing-check` has no check"))
         .stderr(predicate::str::contains(
             "checks/broken.yaml:5:3: check `orphan` belongs to no task",
         ))

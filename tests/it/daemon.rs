@@ -28,19 +28,12 @@ pub fn daemon(rt: &tokio::runtime::Runtime, test: &str) -> Option<Daemon> {
 }
 
 pub fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
 }
 
 pub fn docker(args: &[&str]) -> String {
     let out = Proc::new("docker").args(args).output().expect("docker CLI");
-    assert!(
-        out.status.success(),
-        "docker {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
@@ -88,11 +81,7 @@ impl Canaries {
             "--format",
             "{{.Names}}",
         ]);
-        assert_eq!(
-            names.lines().count(),
-            2,
-            "canary containers were removed: {names:?}"
-        );
+        assert_eq!(names.lines().count(), 2, "canary containers were removed: {names:?}");
         docker(&["image", "inspect", &self.image]);
     }
 }
@@ -120,9 +109,7 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     let mut count = 0;
     for course in &catalog.courses {
         for task in &course.lesson.tasks {
-            let r = rt
-                .block_on(test_task(&d, &run, course, &task.id))
-                .expect("daemon answers");
+            let r = rt.block_on(test_task(&d, &run, course, &task.id)).expect("daemon answers");
             count += 1;
             if !r.ok() {
                 failures.push(format!(
@@ -134,10 +121,7 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     }
     canaries.assert_alive();
     let leftovers = docker(&["ps", "-aq", "--filter", &format!("label={}", run.label())]);
-    assert!(
-        leftovers.is_empty(),
-        "the self-test left containers behind: {leftovers}"
-    );
+    assert!(leftovers.is_empty(), "the self-test left containers behind: {leftovers}");
     assert!(count >= 6, "only {count} tasks");
     assert!(failures.is_empty(), "{failures:#?}");
 }
@@ -158,15 +142,11 @@ fn check_json_reports_every_task_against_the_daemon() {
     assert_eq!(v["lesson"], "images-vs-containers");
     let tasks = v["tasks"].as_array().expect("tasks");
     assert_eq!(tasks.len(), 6);
-    let all = tasks
-        .iter()
-        .all(|t| t["passed"].as_bool().expect("bool") && t["explanation"].is_string());
+    let all =
+        tasks.iter().all(|t| t["passed"].as_bool().expect("bool") && t["explanation"].is_string());
     assert_eq!(code, if all { 0 } else { 1 }, "{v}");
     // Without a recorded task start no event can count, so start-again cannot pass.
-    let again = tasks
-        .iter()
-        .find(|t| t["id"] == "start-again")
-        .expect("start-again");
+    let again = tasks.iter().find(|t| t["id"] == "start-again").expect("start-again");
     assert_eq!(again["passed"], false, "{again}");
 }
 
@@ -182,35 +162,13 @@ fn a_single_container_check_sees_a_labelled_container() {
     let file =
         docktutor::check::parse_checks(std::path::Path::new("t.yaml"), &spec).expect("parse");
     let check = &file.tasks["t"].check;
-    let before = rt
-        .block_on(docktutor::verify::verify(
-            &d,
-            check,
-            &Scope::default(),
-            None,
-        ))
-        .expect("verify");
+    let before =
+        rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
     assert!(!before.passed);
     assert_eq!(before.explanation, format!("no container named \"{name}\""));
-    docker(&[
-        "run",
-        "-d",
-        "--label",
-        "docktutor.it=1",
-        "--name",
-        &name,
-        "busybox",
-        "sleep",
-        "60",
-    ]);
-    let after = rt
-        .block_on(docktutor::verify::verify(
-            &d,
-            check,
-            &Scope::default(),
-            None,
-        ))
-        .expect("verify");
+    docker(&["run", "-d", "--label", "docktutor.it=1", "--name", &name, "busybox", "sleep", "60"]);
+    let after =
+        rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
     docker(&["rm", "-f", &name]);
     assert!(after.passed, "{}", after.explanation);
 }

@@ -15,10 +15,7 @@ fn steps_and_tasks() {
     let ids: Vec<_> = l.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["run-thing", "another"]);
     assert_eq!(l.tasks[0].position.line, 22);
-    assert_eq!(
-        l.tasks[0].text,
-        "Run a thing. \n```sh\ndocker run busybox true\n```"
-    );
+    assert_eq!(l.tasks[0].text, "Run a thing. \n```sh\ndocker run busybox true\n```");
     assert!(
         l.practice_lead.starts_with("## Try it yourself") && l.practice_lead.ends_with("Do these:")
     );
@@ -37,21 +34,11 @@ fn errors(text: &str) -> Vec<String> {
 
 #[test]
 fn every_problem_is_reported_with_a_position() {
-    let text = GOOD
-        .replace("<!-- task: another -->", "")
-        .replace("run-thing", "Run_Thing");
+    let text = GOOD.replace("<!-- task: another -->", "").replace("run-thing", "Run_Thing");
     let errs = errors(&text);
     assert_eq!(errs.len(), 2, "{errs:#?}");
-    assert!(
-        errs[0].starts_with("x.md:22:17: task id `Run_Thing`"),
-        "{}",
-        errs[0]
-    );
-    assert!(
-        errs[1].starts_with("x.md:26:1: task 2 has no"),
-        "{}",
-        errs[1]
-    );
+    assert!(errs[0].starts_with("x.md:22:17: task id `Run_Thing`"), "{}", errs[0]);
+    assert!(errs[1].starts_with("x.md:26:1: task 2 has no"), "{}", errs[1]);
 }
 
 #[test]
@@ -59,15 +46,9 @@ fn front_matter_errors_point_into_the_file() {
     let errs = errors(&GOOD.replace("minutes: 5", "minutes: five"));
     assert!(errs[0].starts_with("x.md:5:"), "{errs:?}");
     let errs = errors(&GOOD.replace("summary:", "sumary:"));
-    assert!(
-        errs[0].contains("sumary") && errs[0].starts_with("x.md:4:"),
-        "{errs:?}"
-    );
+    assert!(errs[0].contains("sumary") && errs[0].starts_with("x.md:4:"), "{errs:?}");
     let errs = errors("# No front matter\n");
-    assert!(
-        errs[0].starts_with("x.md:1:1: the lesson has no front matter"),
-        "{errs:?}"
-    );
+    assert!(errs[0].starts_with("x.md:1:1: the lesson has no front matter"), "{errs:?}");
 }
 
 #[test]

@@ -4,12 +4,7 @@ use docktutor::session::machine::{Effect, Input, Phase, Shape, State};
 
 fn shape() -> Shape {
     // intro, two reading steps, then the practice step with three tasks
-    Shape {
-        steps: 4,
-        practice: Some(3),
-        tasks: 3,
-        hints: vec![2, 0, 1],
-    }
+    Shape { steps: 4, practice: Some(3), tasks: 3, hints: vec![2, 0, 1] }
 }
 
 fn fresh() -> State {
@@ -21,25 +16,10 @@ fn fresh() -> State {
 #[test]
 fn enter_reads_on_until_the_first_task() {
     let mut s = fresh();
-    assert_eq!(
-        s.step(Input::Enter),
-        vec![Effect::ShowStep(1), Effect::Save]
-    );
-    assert_eq!(
-        s.step(Input::Enter),
-        vec![Effect::ShowStep(2), Effect::Save]
-    );
-    assert_eq!(
-        s.step(Input::Enter),
-        vec![Effect::ShowTask(0), Effect::StartTask(0), Effect::Save]
-    );
-    assert_eq!(
-        s.phase,
-        Phase::Practising {
-            task: 0,
-            hints_shown: 0
-        }
-    );
+    assert_eq!(s.step(Input::Enter), vec![Effect::ShowStep(1), Effect::Save]);
+    assert_eq!(s.step(Input::Enter), vec![Effect::ShowStep(2), Effect::Save]);
+    assert_eq!(s.step(Input::Enter), vec![Effect::ShowTask(0), Effect::StartTask(0), Effect::Save]);
+    assert_eq!(s.phase, Phase::Practising { task: 0, hints_shown: 0 });
 }
 
 #[test]
@@ -55,17 +35,8 @@ fn back_from_the_first_step_does_nothing_and_from_a_task_returns_to_reading() {
 fn enter_checks_and_a_failing_verdict_keeps_the_task() {
     let (mut s, _) = State::resume(shape(), 3, vec![false; 3]);
     assert_eq!(s.step(Input::Enter), vec![Effect::Evaluate(0)]);
-    assert_eq!(
-        s.step(Input::Verdict { passed: false }),
-        vec![Effect::ShowVerdict(0)]
-    );
-    assert_eq!(
-        s.phase,
-        Phase::Practising {
-            task: 0,
-            hints_shown: 0
-        }
-    );
+    assert_eq!(s.step(Input::Verdict { passed: false }), vec![Effect::ShowVerdict(0)]);
+    assert_eq!(s.phase, Phase::Practising { task: 0, hints_shown: 0 });
 }
 
 #[test]
@@ -88,29 +59,17 @@ fn a_pass_records_and_moves_to_the_next_open_task() {
 #[test]
 fn hints_are_revealed_one_at_a_time_then_run_out() {
     let (mut s, _) = State::resume(shape(), 3, vec![false; 3]);
-    assert_eq!(
-        s.step(Input::Hint),
-        vec![Effect::ShowHint { task: 0, hint: 0 }]
-    );
-    assert_eq!(
-        s.step(Input::Hint),
-        vec![Effect::ShowHint { task: 0, hint: 1 }]
-    );
+    assert_eq!(s.step(Input::Hint), vec![Effect::ShowHint { task: 0, hint: 0 }]);
+    assert_eq!(s.step(Input::Hint), vec![Effect::ShowHint { task: 0, hint: 1 }]);
     assert_eq!(s.step(Input::Hint), vec![Effect::NoMoreHints(0)]);
 }
 
 #[test]
 fn skip_records_skipped_and_the_last_task_finishes() {
     let (mut s, _) = State::resume(shape(), 3, vec![true, true, false]);
-    assert_eq!(
-        s.step(Input::Skip),
-        vec![Effect::Skipped(2), Effect::Save, Effect::Finished]
-    );
+    assert_eq!(s.step(Input::Skip), vec![Effect::Skipped(2), Effect::Save, Effect::Finished]);
     assert_eq!(s.phase, Phase::Done);
-    assert_eq!(
-        s.step(Input::Enter),
-        vec![Effect::Quit { interrupted: false }]
-    );
+    assert_eq!(s.step(Input::Enter), vec![Effect::Quit { interrupted: false }]);
 }
 
 #[test]
@@ -122,23 +81,14 @@ fn solution_is_shown_on_request() {
 #[test]
 fn quit_and_interrupt_save_first() {
     let mut s = fresh();
-    assert_eq!(
-        s.step(Input::Quit),
-        vec![Effect::Save, Effect::Quit { interrupted: false }]
-    );
-    assert_eq!(
-        s.step(Input::Interrupt),
-        vec![Effect::Save, Effect::Quit { interrupted: true }]
-    );
+    assert_eq!(s.step(Input::Quit), vec![Effect::Save, Effect::Quit { interrupted: false }]);
+    assert_eq!(s.step(Input::Interrupt), vec![Effect::Save, Effect::Quit { interrupted: true }]);
 }
 
 #[test]
 fn resume_goes_to_the_first_unfinished_task_once_any_is_done() {
     let (s, effects) = State::resume(shape(), 1, vec![true, false, false]);
-    assert_eq!(
-        effects,
-        vec![Effect::ShowTask(1), Effect::StartTask(1), Effect::Save]
-    );
+    assert_eq!(effects, vec![Effect::ShowTask(1), Effect::StartTask(1), Effect::Save]);
     assert_eq!(s.step, 3);
 }
 
@@ -150,15 +100,7 @@ fn resume_of_a_finished_lesson_says_so() {
 
 #[test]
 fn a_lesson_without_practice_finishes_after_the_last_step() {
-    let (mut s, _) = State::resume(
-        Shape {
-            steps: 2,
-            practice: None,
-            tasks: 0,
-            hints: vec![],
-        },
-        1,
-        vec![],
-    );
+    let (mut s, _) =
+        State::resume(Shape { steps: 2, practice: None, tasks: 0, hints: vec![] }, 1, vec![]);
     assert_eq!(s.step(Input::Enter), vec![Effect::Save, Effect::Finished]);
 }

@@ -6,10 +6,7 @@ use docktutor::progress::{Progress, Store, TaskStatus};
 fn round_trip() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::at(dir.path().join("sub/progress.json"));
-    let mut p = Progress {
-        current: Some("images-vs-containers".into()),
-        ..Default::default()
-    };
+    let mut p = Progress { current: Some("images-vs-containers".into()), ..Default::default() };
     p.record("images-vs-containers", "run-and-exit", TaskStatus::Passed);
     p.record("images-vs-containers", "start-napper", TaskStatus::Skipped);
     store.save(&p).expect("save");
@@ -17,10 +14,7 @@ fn round_trip() {
     assert!(loaded.warning.is_none());
     assert_eq!(loaded.progress, p);
     assert_eq!(
-        p.done_count(
-            "images-vs-containers",
-            ["run-and-exit", "start-napper", "x"].into_iter()
-        ),
+        p.done_count("images-vs-containers", ["run-and-exit", "start-napper", "x"].into_iter()),
         2
     );
 }
@@ -35,12 +29,9 @@ fn missing_file_is_a_fresh_start() {
 
 #[test]
 fn damaged_files_are_set_aside_with_a_message() {
-    for garbage in [
-        &b""[..],
-        b"{\"version\": 1, \"lessons\": ",
-        b"\x00\xff\xfe",
-        b"{\"version\": 99}",
-    ] {
+    for garbage in
+        [&b""[..], b"{\"version\": 1, \"lessons\": ", b"\x00\xff\xfe", b"{\"version\": 99}"]
+    {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("progress.json");
         std::fs::write(&path, garbage).expect("write");
@@ -63,11 +54,8 @@ fn save_leaves_no_temporary_files() {
         p.lesson_mut("x").step = i;
         store.save(&p).expect("save");
     }
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("ls")
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("ls").flatten().map(|e| e.file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("progress.json")]);
     assert_eq!(store.load().progress.lesson("x").map(|l| l.step), Some(19));
 }
