@@ -7,13 +7,10 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::catalog::{Catalog, Course, load_file};
-use crate::check::Scope;
 use crate::cli::{Cli, Command};
-use crate::docker::Daemon;
 use crate::failure::Failure;
 use crate::output::Output;
 use crate::progress::{Store, TaskStatus};
-use crate::verify::verify;
 
 /// Run the command line; errors come back to `main` to be printed once.
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -26,14 +23,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command.unwrap_or(Command::List) {
         Command::List => list(&load(lessons)?, &out),
         Command::Render { lesson, .. } => render(lessons, &lesson, &out),
-        Command::Check { lesson, task, json } => {
-            let path = Path::new(&lesson);
-            let course = if lesson.ends_with(".md") || path.is_file() {
-                load_file(path)?
-            } else {
-                find(&load(lessons)?, &lesson)?.clone()
+        Command::Check { lesson, task, answer, file, json, explain } => {
+            let opts = crate::check_cmd::Options { task, answer, json, explain };
+            let target = match (file, lesson) {
+                (Some(f), _) => crate::check_cmd::Target::File(f),
+                (None, Some(l)) => crate::check_cmd::Target::Course(Box::new(course(lessons, &l)?)),
+                (None, None) => return Err(Failure::msg("give a lesson or --file", None)),
             };
-            runtime()?.block_on(check(&course, task.as_deref(), json, &out))
+            runtime()?.block_on(crate::check_cmd::run(target, &opts, &out))
+        }
+        Command::Schema => {
+            print!("{}", crate::check::schema_json());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Progress { json } => progress(&load(lessons)?, json, &out),
         Command::Reset { lesson, all, yes } => reset(&load(lessons)?, lesson.as_deref(), all, yes),
@@ -119,63 +120,14 @@ fn render(dir: Option<&Path>, what: &str, out: &Output) -> Result<ExitCode, Fail
     Ok(ExitCode::SUCCESS)
 }
 
-async fn check(
-    course: &Course,
-    task: Option<&str>,
-    json: bool,
-    out: &Output,
-) -> Result<ExitCode, Failure> {
-    let lesson = &course.lesson;
-    let tasks: Vec<_> = match task {
-        Some(id) => {
-            let t = lesson.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
-                let ids: Vec<&str> = lesson.tasks.iter().map(|t| t.id.as_str()).collect();
-                Failure::msg(
-                    format!("lesson `{}` has no task `{id}`", lesson.slug()),
-                    Some(format!("its tasks are: {}", ids.join(", "))),
-                )
-            })?;
-            vec![t]
-        }
-        None => lesson.tasks.iter().collect(),
-    };
-    let daemon = Daemon::connect().await?;
-    let progress = Store::default_location().load().progress;
-    let scope = Scope::default();
-    let mut results = Vec::new();
-    for t in tasks {
-        let Some(spec) = course.spec(&t.id) else {
-            continue;
-        };
-        let baseline = progress.lesson(lesson.slug()).and_then(|l| l.baselines.get(&t.id));
-        let verdict = verify(&daemon, &spec.check, &scope, baseline).await?;
-        results.push((t, verdict));
-    }
-    let all_passed = results.iter().all(|(_, v)| v.passed);
-    let mut stdout = std::io::stdout().lock();
-    if json {
-        let tasks: Vec<_> = results
-            .iter()
-            .map(|(t, v)| json!({"id": t.id, "passed": v.passed, "explanation": v.explanation}))
-            .collect();
-        writeln!(stdout, "{}", json!({"lesson": lesson.slug(), "tasks": tasks}))?;
+/// A lesson by slug, or by the path of its Markdown file.
+pub fn course(dir: Option<&Path>, what: &str) -> Result<Course, Failure> {
+    let path = Path::new(what);
+    if what.ends_with(".md") || path.is_file() {
+        Ok(load_file(path)?)
     } else {
-        writeln!(
-            stdout,
-            "{} {}",
-            out.heading().apply_to(&lesson.meta.title),
-            out.dim().apply_to(format!("— daemon {}", daemon.describe()))
-        )?;
-        for (t, v) in &results {
-            let mark = if v.passed {
-                out.pass().apply_to("✓ pass")
-            } else {
-                out.fail().apply_to("✗ fail")
-            };
-            writeln!(stdout, "{mark} {}. {}: {}", t.number, t.id, v.explanation)?;
-        }
+        Ok(find(&load(dir)?, what)?.clone())
     }
-    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn progress(catalog: &Catalog, json: bool, out: &Output) -> Result<ExitCode, Failure> {

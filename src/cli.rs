@@ -75,16 +75,36 @@ pub enum Command {
     ///
     /// Exit status: 0 when every selected task passes, 1 when any fails, 2 on an error
     /// (a broken lesson, an unreachable daemon).
+    ///
+    /// Examples:
+    ///   docktutor check images-vs-containers --task start-again
+    ///   docktutor check first-containers --task how-many --answer 2
+    ///   docktutor check --file my-check.yaml --explain
+    #[command(verbatim_doc_comment)]
     Check {
-        /// The lesson's slug.
-        lesson: String,
+        /// The lesson's slug (or a lesson file).
+        #[arg(required_unless_present = "file")]
+        lesson: Option<String>,
         /// Check only this task (its id, as in `docktutor progress`).
         #[arg(long, value_name = "ID")]
         task: Option<String>,
-        /// Print `{"lesson": …, "tasks": [{"id", "passed", "explanation"}]}`.
+        /// The answer to a quiz task (with --task).
+        #[arg(long, value_name = "VALUE", requires = "task")]
+        answer: Option<String>,
+        /// Evaluate a standalone check file (a `check:` entry as in checks/*.yaml) instead.
+        #[arg(long, value_name = "SPEC.yaml", conflicts_with_all = ["lesson", "task"])]
+        file: Option<PathBuf>,
+        /// Print JSON: `{"lesson", "tasks": [{"id", "passed", "explanation"}]}`, or for
+        /// --file `{"passed", "explanation"}`.
         #[arg(long)]
         json: bool,
+        /// Also show the daemon, its API version and the queries that were made.
+        #[arg(long)]
+        explain: bool,
     },
+
+    /// Print the JSON Schema of check files (editors use it to complete and validate).
+    Schema,
 
     /// Show your progress in every lesson.
     Progress {

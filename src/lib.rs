@@ -6,6 +6,7 @@
 pub mod app;
 pub mod catalog;
 pub mod check;
+mod check_cmd;
 pub mod cli;
 pub mod diag;
 pub mod docker;

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::catalog::Course;
-use crate::check::{SCOPE_LABEL, Scope, Verdict};
+use crate::check::{Check, SCOPE_LABEL, Scope, Verdict};
 use crate::docker::{Daemon, DaemonError};
-use crate::verify::verify;
+use crate::verify::{Ask, verify, verify_task};
 
 /// The outcome of one task's self-test.
 #[derive(Debug, Clone, Serialize)]
@@ -183,7 +183,8 @@ async fn exercise(
         return Ok(());
     }
     let baseline = daemon.baseline().await?;
-    let before = verify(daemon, &spec.check, &scope, Some(&baseline)).await?;
+    let ask = Ask { scope: Some(&scope), baseline: Some(&baseline), answer: None };
+    let before = verify(daemon, &spec.check, ask).await?;
     report.failed_before = !before.passed;
     if before.passed {
         report.problem =
@@ -193,11 +194,17 @@ async fn exercise(
         report.problem.get_or_insert("no solution to run".into());
         return Ok(());
     };
-    if let Err(e) = run.sh(solution).await {
-        report.problem.get_or_insert(format!("solution: {e}"));
-        return Ok(());
-    }
-    let after = settle(daemon, spec, &scope, &baseline).await?;
+    // A quiz is solved by answering it: its solution is the answer, not a command.
+    let is_quiz = matches!(spec.check, Check::Quiz(_));
+    let after = if is_quiz {
+        verify(daemon, &spec.check, Ask { answer: Some(solution.trim()), ..ask }).await?
+    } else {
+        if let Err(e) = run.sh(solution).await {
+            report.problem.get_or_insert(format!("solution: {e}"));
+            return Ok(());
+        }
+        settle(daemon, spec, ask).await?
+    };
     report.passed_after = after.passed;
     if !after.passed {
         report
@@ -211,12 +218,14 @@ async fn exercise(
 async fn settle(
     daemon: &Daemon,
     spec: &crate::check::TaskSpec,
-    scope: &Scope,
-    baseline: &crate::check::Baseline,
+    ask: Ask<'_>,
 ) -> Result<Verdict, DaemonError> {
+    if spec.wait.is_some() {
+        return verify_task(daemon, spec, ask).await;
+    }
     let deadline = Instant::now() + Duration::from_secs(2);
     loop {
-        let v = verify(daemon, &spec.check, scope, Some(baseline)).await?;
+        let v = verify(daemon, &spec.check, ask).await?;
         if v.passed || Instant::now() > deadline {
             return Ok(v);
         }

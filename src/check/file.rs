@@ -19,8 +19,45 @@ pub struct CheckFileError {
 
 /// Parse the text of a check file; `path` is only used in errors.
 pub fn parse_checks(path: &Path, text: &str) -> Result<ChecksFile, CheckFileError> {
-    serde_saphyr::from_str::<ChecksFile>(text).map_err(|e| {
+    let file = serde_saphyr::from_str::<ChecksFile>(text).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         CheckFileError { path: path.to_owned(), line, column, message: e.to_string() }
-    })
+    })?;
+    if let Some((id, message)) = super::validate::problems(&file).into_iter().next() {
+        let line = key_line(text, &id);
+        return Err(CheckFileError {
+            path: path.to_owned(),
+            line,
+            column: if line > 0 { 3 } else { 0 },
+            message: format!("task `{id}`: {message}"),
+        });
+    }
+    Ok(file)
+}
+
+/// The 1-based line where `key:` is defined, 0 if not found.
+pub fn key_line(text: &str, key: &str) -> u64 {
+    let needle = format!("{key}:");
+    text.lines()
+        .position(|l| l.trim_start().starts_with(&needle))
+        .map_or(0, |i| u64::try_from(i).unwrap_or(0) + 1)
+}
+
+/// Parse a standalone check file: one task entry (`check:`, and optionally `wait:`, hints …).
+pub fn parse_task(path: &Path, text: &str) -> Result<super::spec::TaskSpec, CheckFileError> {
+    let task = serde_saphyr::from_str::<super::spec::TaskSpec>(text).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        CheckFileError { path: path.to_owned(), line, column, message: e.to_string() }
+    })?;
+    let mut problems = Vec::new();
+    super::validate::task_problems(&task, &mut problems);
+    match problems.into_iter().next() {
+        Some(message) => Err(CheckFileError {
+            path: path.to_owned(),
+            line: key_line(text, "check"),
+            column: 1,
+            message,
+        }),
+        None => Ok(task),
+    }
 }

@@ -37,7 +37,8 @@ impl Scalar {
         }
     }
 
-    fn text(&self) -> String {
+    /// The value as text, without quotes.
+    pub fn plain(&self) -> String {
         match self {
             Scalar::Str(s) => s.clone(),
             other => other.to_string(),
@@ -48,7 +49,7 @@ impl Scalar {
     fn loosely_equals(&self, other: &Scalar) -> bool {
         match (self.as_int(), other.as_int()) {
             (Some(a), Some(b)) => a == b,
-            _ => self.text() == other.text(),
+            _ => self.plain() == other.plain(),
         }
     }
 }
@@ -99,10 +100,10 @@ impl Matcher {
             Matcher::Lt(n) => int.is_some_and(|i| i < *n),
             Matcher::Le(n) => int.is_some_and(|i| i <= *n),
             Matcher::In(list) => list.iter().any(|e| v.loosely_equals(e)),
-            Matcher::Matches(re) => re.is_match(&v.text()),
-            Matcher::Contains(s) => v.text().contains(s.as_str()),
-            Matcher::Prefix(s) => v.text().starts_with(s.as_str()),
-            Matcher::Suffix(s) => v.text().ends_with(s.as_str()),
+            Matcher::Matches(re) => re.is_match(&v.plain()),
+            Matcher::Contains(s) => v.plain().contains(s.as_str()),
+            Matcher::Prefix(s) => v.plain().starts_with(s.as_str()),
+            Matcher::Suffix(s) => v.plain().ends_with(s.as_str()),
         }
     }
 
@@ -114,14 +115,14 @@ impl Matcher {
     /// What was expected, in words: "0", "at least 1", "one of running, paused".
     pub fn describe(&self) -> String {
         match self {
-            Matcher::Eq(e) => e.text(),
-            Matcher::Ne(e) => format!("anything but {}", e.text()),
+            Matcher::Eq(e) => e.plain(),
+            Matcher::Ne(e) => format!("anything but {}", e.plain()),
             Matcher::Gt(n) => format!("more than {n}"),
             Matcher::Ge(n) => format!("at least {n}"),
             Matcher::Lt(n) => format!("fewer than {n}"),
             Matcher::Le(n) => format!("at most {n}"),
             Matcher::In(l) => {
-                let items: Vec<String> = l.iter().map(Scalar::text).collect();
+                let items: Vec<String> = l.iter().map(Scalar::plain).collect();
                 format!("one of {}", items.join(", "))
             }
             Matcher::Matches(re) => format!("text matching /{}/", re.as_str()),

@@ -4,19 +4,28 @@
 //! [`Snapshot`], and [`evaluate`] turns (check, snapshot) into a [`Verdict`].
 
 mod eval;
+mod eval_content;
+mod eval_sets;
+mod eval_single;
 mod file;
 mod matcher;
+mod props;
 mod query;
+mod schema;
 mod snapshot;
+mod snapshot_details;
 mod spec;
+mod spec_content;
+mod spec_sets;
+mod spec_single;
+mod validate;
 mod words;
 
 pub use eval::{EvalInput, Verdict, evaluate};
-pub use file::{CheckFileError, parse_checks};
-pub use matcher::{Matcher, Scalar};
-pub use query::{Filters, Query, SCOPE_LABEL, Scope};
-pub use snapshot::{Baseline, ContainerInfo, EventInfo, ImageInfo, Snapshot};
-pub use spec::{
-    Check, ChecksFile, ContainerCheck, ContainerFilters, ContainerSet, EventsCheck, ImageCheck,
-    ImageFilters, ImageSet, OneOrMany, TaskSpec,
-};
+pub use file::{CheckFileError, parse_checks, parse_task};
+pub use matcher::{Matcher, OPERATORS, Scalar};
+pub use query::{Filters, Query, SCOPE_LABEL, Scope, file_key, filters_key};
+pub use schema::schema_json;
+pub use snapshot::*;
+pub use spec::*;
+pub use words::near_misses;

@@ -4,9 +4,11 @@
 //! a query for the gatherer and for the evaluator, so the two cannot disagree.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
-use super::spec::{Check, ContainerFilters, EventsCheck, ImageFilters, OneOrMany};
+use super::spec::{
+    Check, ContainerFilters, EventsCheck, ImageFilters, NetworkFilters, OneOrMany, QuizAnswer,
+    VolumeFilters,
+};
 
 /// Label that the self-test puts on everything it creates (see `docs/authoring.md`).
 pub const SCOPE_LABEL: &str = "docktutor.selftest";
@@ -14,41 +16,51 @@ pub const SCOPE_LABEL: &str = "docktutor.selftest";
 /// Filters as the Engine API takes them.
 pub type Filters = BTreeMap<String, Vec<String>>;
 
-/// One request to the daemon.
+/// One request to the daemon (or, for `Http`, to a URL). All are reads.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Query {
     /// `GET /containers/json?all=1&filters=…`
     Containers(Filters),
     /// `GET /images/json?filters=…`
     Images(Filters),
+    /// `GET /volumes?filters=…`
+    Volumes(Filters),
+    /// `GET /networks?filters=…`
+    Networks(Filters),
     /// `GET /events?since=<task start>&until=<now>&filters=…`
     Events(Filters),
+    /// `GET /containers/{name}/json`
+    Container(String),
+    /// `GET /images/{name}/json`
+    Image(String),
+    /// `GET /volumes/{name}`
+    Volume(String),
+    /// `GET /networks/{name}`
+    Network(String),
+    /// `GET /containers/{name}/logs?stdout=1&stderr=1`
+    Logs(String),
+    /// `GET /containers/{name}/changes`
+    Changes(String),
+    /// `GET /containers/{name}/archive?path=…`
+    File(String, String),
+    /// `GET url`
+    Http(String),
 }
 
-impl Query {
-    /// A stable text key: the snapshot is indexed by it.
-    pub fn key(&self) -> String {
-        let (_, filters) = self.parts();
-        let mut key = String::new();
-        for (name, values) in filters {
-            for v in values {
-                if !key.is_empty() {
-                    key.push('&');
-                }
-                let _ = write!(key, "{name}={v}");
-            }
+/// A stable text key for a set of filters: `ancestor=busybox&status=exited`.
+pub fn filters_key(filters: &Filters) -> String {
+    let mut parts = Vec::new();
+    for (name, values) in filters {
+        for v in values {
+            parts.push(format!("{name}={v}"));
         }
-        key
     }
+    parts.join("&")
+}
 
-    /// The resource kind and the filters.
-    pub fn parts(&self) -> (&'static str, &Filters) {
-        match self {
-            Query::Containers(f) => ("containers", f),
-            Query::Images(f) => ("images", f),
-            Query::Events(f) => ("events", f),
-        }
-    }
+/// The key of a file query in the snapshot.
+pub fn file_key(container: &str, path: &str) -> String {
+    format!("{container}:{path}")
 }
 
 /// Settings that shape every query of one evaluation.
@@ -58,65 +70,68 @@ pub struct Scope {
     pub selftest_run: Option<String>,
 }
 
+fn put(filters: &mut Filters, name: &str, value: &Option<OneOrMany>) {
+    if let Some(v) = value {
+        filters.insert(name.into(), v.values());
+    }
+}
+
+fn put_bool(filters: &mut Filters, name: &str, value: Option<bool>) {
+    if let Some(b) = value {
+        filters.insert(name.into(), vec![b.to_string()]);
+    }
+}
+
 impl Scope {
-    fn restrict(&self, filters: &mut Filters) {
+    fn restrict(&self, mut filters: Filters) -> Filters {
         if let Some(run) = &self.selftest_run {
             filters.entry("label".into()).or_default().push(format!("{SCOPE_LABEL}={run}"));
         }
+        filters
     }
 
-    pub fn container_set(&self, f: &ContainerFilters) -> Query {
+    pub fn container_set(&self, f: &ContainerFilters) -> Filters {
         let mut filters = Filters::new();
-        let fields: [(&str, &Option<OneOrMany>); 9] = [
-            ("status", &f.status),
-            ("ancestor", &f.ancestor),
-            ("name", &f.name),
-            ("label", &f.label),
-            ("exited", &f.exited),
-            ("health", &f.health),
-            ("network", &f.network),
-            ("volume", &f.volume),
-            ("publish", &f.publish),
-        ];
-        for (name, value) in fields {
-            if let Some(OneOrMany(v)) = value {
-                filters.insert(name.into(), v.clone());
-            }
-        }
-        self.restrict(&mut filters);
-        Query::Containers(filters)
+        put(&mut filters, "status", &f.status);
+        put(&mut filters, "ancestor", &f.ancestor);
+        put(&mut filters, "name", &f.name);
+        put(&mut filters, "label", &f.label);
+        put(&mut filters, "exited", &f.exited);
+        put(&mut filters, "health", &f.health);
+        put(&mut filters, "network", &f.network);
+        put(&mut filters, "volume", &f.volume);
+        put(&mut filters, "publish", &f.publish);
+        self.restrict(filters)
     }
 
-    pub fn image_set(&self, f: &ImageFilters) -> Query {
+    pub fn image_set(&self, f: &ImageFilters) -> Filters {
         let mut filters = Filters::new();
-        if let Some(OneOrMany(v)) = &f.reference {
-            filters.insert("reference".into(), v.clone());
-        }
-        if let Some(d) = f.dangling {
-            filters.insert("dangling".into(), vec![d.to_string()]);
-        }
-        if let Some(OneOrMany(v)) = &f.label {
-            filters.insert("label".into(), v.clone());
-        }
-        self.restrict(&mut filters);
-        Query::Images(filters)
+        put(&mut filters, "reference", &f.reference);
+        put_bool(&mut filters, "dangling", f.dangling);
+        put(&mut filters, "label", &f.label);
+        self.restrict(filters)
     }
 
-    /// A single container by exact name: not scoped, names are exact already.
-    pub fn container_named(&self, name: &str) -> Query {
-        let anchored = format!("^/{}$", regex::escape(name));
-        Query::Containers(Filters::from([("name".into(), vec![anchored])]))
+    pub fn volume_set(&self, f: &VolumeFilters) -> Filters {
+        let mut filters = Filters::new();
+        put(&mut filters, "name", &f.name);
+        put(&mut filters, "label", &f.label);
+        put_bool(&mut filters, "dangling", f.dangling);
+        self.restrict(filters)
     }
 
-    /// A single image by reference: not scoped (the lessons' base images are not ours).
-    pub fn image_named(&self, name: &str) -> Query {
-        Query::Images(Filters::from([("reference".into(), vec![name.to_owned()])]))
+    pub fn network_set(&self, f: &NetworkFilters) -> Filters {
+        let mut filters = Filters::new();
+        put(&mut filters, "name", &f.name);
+        put(&mut filters, "driver", &f.driver);
+        put(&mut filters, "label", &f.label);
+        self.restrict(filters)
     }
 
-    pub fn events(&self, e: &EventsCheck) -> Query {
+    pub fn events(&self, e: &EventsCheck) -> Filters {
         let mut filters = Filters::from([
             ("type".into(), vec![e.kind.clone()]),
-            ("event".into(), e.action.0.clone()),
+            ("event".into(), e.action.values()),
         ]);
         if let Some(c) = &e.container {
             filters.insert("container".into(), vec![c.clone()]);
@@ -124,8 +139,7 @@ impl Scope {
         if let Some(i) = &e.image {
             filters.insert("image".into(), vec![i.clone()]);
         }
-        self.restrict(&mut filters);
-        Query::Events(filters)
+        self.restrict(filters)
     }
 
     /// Every query `check` needs, each once, in a stable order.
@@ -138,14 +152,34 @@ impl Scope {
     }
 
     fn collect(&self, check: &Check, out: &mut Vec<Query>) {
-        match check {
-            Check::All(list) | Check::Any(list) => list.iter().for_each(|c| self.collect(c, out)),
-            Check::Not(inner) => self.collect(inner, out),
-            Check::Containers(s) => out.push(self.container_set(&s.filters)),
-            Check::Images(s) => out.push(self.image_set(&s.filters)),
-            Check::Container(c) => out.push(self.container_named(&c.name)),
-            Check::Image(i) => out.push(self.image_named(&i.name)),
-            Check::Events(e) => out.push(self.events(e)),
-        }
+        let q = match check {
+            Check::All(list) | Check::Any(list) => {
+                return list.iter().for_each(|c| self.collect(c, out));
+            }
+            Check::Not(inner) => return self.collect(inner, out),
+            Check::Containers(s) => Query::Containers(self.container_set(&s.filters)),
+            Check::Images(s) => Query::Images(self.image_set(&s.filters)),
+            Check::Volumes(s) => Query::Volumes(self.volume_set(&s.filters)),
+            Check::Networks(s) => Query::Networks(self.network_set(&s.filters)),
+            Check::Container(c) => Query::Container(c.name.clone()),
+            Check::Image(i) => Query::Image(i.name.clone()),
+            Check::Volume(v) => Query::Volume(v.name.clone()),
+            Check::Network(n) => Query::Network(n.name.clone()),
+            Check::Events(e) => Query::Events(self.events(e)),
+            Check::File(f) => Query::File(f.container.clone(), f.path.clone()),
+            Check::Changes(c) => Query::Changes(c.container.clone()),
+            Check::Logs(l) => Query::Logs(l.container.clone()),
+            Check::Http(h) => Query::Http(h.url.clone()),
+            Check::Quiz(q) => match &q.answer {
+                QuizAnswer::Is(_) | QuizAnswer::OneOf(_) => return,
+                QuizAnswer::CountOfContainers(s) => {
+                    Query::Containers(self.container_set(&s.filters))
+                }
+                QuizAnswer::CountOfImages(s) => Query::Images(self.image_set(&s.filters)),
+                QuizAnswer::CountOfVolumes(s) => Query::Volumes(self.volume_set(&s.filters)),
+                QuizAnswer::CountOfNetworks(s) => Query::Networks(self.network_set(&s.filters)),
+            },
+        };
+        out.push(q);
     }
 }

@@ -1,14 +1,21 @@
 //! What the daemon showed at one moment: the answers to exactly the queries a check needs.
 //!
 //! A snapshot is plain data (serde), so evaluation is a pure function that tests feed with
-//! JSON fixtures, and the daemon module fills it with real answers.
+//! JSON fixtures, and the daemon module fills it with real answers. Field names are stable
+//! and independent of the Engine API version.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-/// A container as a check sees it: stable names, independent of the Engine API version.
+pub use super::snapshot_details::{
+    Change, ContainerDetails, FileAnswer, HttpAnswer, ImageDetails, Mount, NetworkInfo, Port,
+    VolumeInfo,
+};
+
+/// A container as a set lists it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContainerInfo {
     pub id: String,
     /// Name without the leading `/`.
@@ -18,74 +25,78 @@ pub struct ContainerInfo {
     /// `created`, `running`, `paused`, `restarting`, `removing`, `exited`, `dead`.
     pub state: String,
     /// The daemon's human summary, e.g. `Exited (0) 3 minutes ago`.
-    #[serde(default)]
     pub status: String,
+    /// The command, as the daemon summarises it.
+    pub command: String,
     /// Seconds since the epoch.
-    #[serde(default)]
     pub created: i64,
-    #[serde(default)]
     pub labels: BTreeMap<String, String>,
     /// Parsed from the status of an exited container.
-    #[serde(default)]
     pub exit_code: Option<i64>,
 }
 
-/// An image as a check sees it.
+/// An image as a set lists it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ImageInfo {
     pub id: String,
     /// `repo:tag` references; empty for a dangling image.
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub created: i64,
-    #[serde(default)]
     pub size: i64,
-    #[serde(default)]
     pub labels: BTreeMap<String, String>,
 }
 
 /// One daemon event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EventInfo {
     /// `container`, `image`, `network`, `volume`, …
     #[serde(rename = "type")]
     pub kind: String,
     pub action: String,
     /// Id of the object the event is about.
-    #[serde(default)]
     pub actor: String,
     /// Its name, where the daemon gives one.
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub time_nano: i64,
 }
 
-/// What existed when a task started. `new` and `events` are relative to it.
+/// What existed when a task started. `new`, `events` and `started_since_task` are relative to it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Baseline {
     /// The daemon's clock when the task started, in nanoseconds since the epoch.
     pub daemon_time_nano: i64,
     /// This machine's clock at the same moment: events are read up to
     /// `daemon_time_nano + (now - local_time_nano)`, so clock skew does not matter.
-    #[serde(default)]
     pub local_time_nano: i64,
     /// Ids of the containers that existed then.
-    #[serde(default)]
     pub containers: BTreeSet<String>,
     /// Ids of the images that existed then.
-    #[serde(default)]
     pub images: BTreeSet<String>,
 }
 
-/// The answers to a check's queries, keyed by [`super::Query::key`].
+/// The answers to a check's queries. Sets are keyed by [`super::query::filters_key`],
+/// single objects by the name asked for (`None`: no such object).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Snapshot {
-    #[serde(default)]
     pub containers: BTreeMap<String, Vec<ContainerInfo>>,
-    #[serde(default)]
     pub images: BTreeMap<String, Vec<ImageInfo>>,
-    #[serde(default)]
+    pub volumes: BTreeMap<String, Vec<VolumeInfo>>,
+    pub networks: BTreeMap<String, Vec<NetworkInfo>>,
     pub events: BTreeMap<String, Vec<EventInfo>>,
+    pub container: BTreeMap<String, Option<ContainerDetails>>,
+    pub image: BTreeMap<String, Option<ImageDetails>>,
+    pub volume: BTreeMap<String, Option<VolumeInfo>>,
+    pub network: BTreeMap<String, Option<NetworkInfo>>,
+    /// Names that exist, by kind (`container`, `image`, `volume`, `network`), gathered when
+    /// a lookup finds nothing, for "did you mean …?".
+    pub names: BTreeMap<String, Vec<String>>,
+    pub logs: BTreeMap<String, Option<String>>,
+    pub changes: BTreeMap<String, Option<Vec<Change>>>,
+    /// Keyed by [`super::query::file_key`].
+    pub files: BTreeMap<String, FileAnswer>,
+    pub http: BTreeMap<String, HttpAnswer>,
 }

@@ -1,27 +1,27 @@
-//! Words for explanations: what a set is called and how its items are listed.
+//! Words for explanations: what a set is called and how its members are listed.
 
-use super::snapshot::{ContainerInfo, ImageInfo};
+use super::query::SCOPE_LABEL;
+use super::snapshot::{ContainerDetails, ContainerInfo, ImageDetails, ImageInfo, Mount, Port};
 use super::spec::{ContainerSet, EventsCheck, ImageSet, OneOrMany};
 
 fn joined(v: &Option<OneOrMany>, sep: &str) -> Option<String> {
-    v.as_ref().map(|OneOrMany(list)| list.join(sep))
+    v.as_ref().map(|o| o.values().join(sep))
 }
 
-/// "new exited containers from busybox", "stopped containers" …
+/// "new exited container{s} from busybox", "stopped container{s}" …
 pub fn container_set_noun(set: &ContainerSet) -> String {
     let f = &set.filters;
     let mut noun = String::new();
     if set.new {
         noun.push_str("new ");
     }
-    if let Some(OneOrMany(states)) = &f.status {
-        let mut sorted = states.clone();
+    if let Some(states) = &f.status {
+        let mut sorted = states.values();
         sorted.sort();
-        let stopped = ["created", "dead", "exited"];
-        if sorted == stopped || sorted == ["created", "exited"] {
+        if sorted == ["created", "dead", "exited"] || sorted == ["created", "exited"] {
             noun.push_str("stopped ");
         } else {
-            noun.push_str(&states.join(" or "));
+            noun.push_str(&sorted.join(" or "));
             noun.push(' ');
         }
     }
@@ -42,10 +42,13 @@ pub fn container_set_noun(set: &ContainerSet) -> String {
             noun.push_str(&v);
         }
     }
+    if set.where_.is_some() {
+        noun.push_str(" (as described)");
+    }
     noun
 }
 
-/// "dangling images", "images matching myapp" …
+/// "dangling image{s}", "image{s} matching myapp" …
 pub fn image_set_noun(set: &ImageSet) -> String {
     let f = &set.filters;
     let mut noun = String::new();
@@ -69,9 +72,18 @@ pub fn image_set_noun(set: &ImageSet) -> String {
     noun
 }
 
-/// "container start event{s} for napper"
+/// "volume{s} with name=data" from a filter key, without the self-test's scope label.
+pub fn filtered_noun(noun: &str, key: &str) -> String {
+    let parts: Vec<&str> = key
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with(&format!("label={SCOPE_LABEL}=")))
+        .collect();
+    if parts.is_empty() { noun.to_owned() } else { format!("{noun} with {}", parts.join(", ")) }
+}
+
+/// "container start event{s} for container napper since the task started"
 pub fn events_noun(e: &EventsCheck) -> String {
-    let mut noun = format!("{} {} event{{s}}", e.kind, e.action.0.join("/"));
+    let mut noun = format!("{} {} event{{s}}", e.kind, e.action.values().join("/"));
     if let Some(c) = &e.container {
         noun.push_str(&format!(" for container {c}"));
     }
@@ -84,16 +96,33 @@ pub fn events_noun(e: &EventsCheck) -> String {
 
 /// `web (Exited (3) 2 minutes ago)`
 pub fn container_item(c: &ContainerInfo) -> String {
-    format!("{} ({})", c.name, status_of(c))
+    let status = if c.status.is_empty() { &c.state } else { &c.status };
+    format!("{} ({status})", c.name)
 }
 
-pub fn status_of(c: &ContainerInfo) -> String {
-    if c.status.is_empty() { c.state.clone() } else { c.status.clone() }
+/// `running`, `exited (code 3)`, `running (healthy)`
+pub fn container_details(c: &ContainerDetails) -> String {
+    let mut s = c.state.clone();
+    if c.state == "exited" {
+        s.push_str(&format!(" (code {})", c.exit_code));
+    }
+    if !c.health.is_empty() && c.health != "none" {
+        s.push_str(&format!(" ({})", c.health));
+    }
+    s
+}
+
+pub fn image_details(i: &ImageDetails) -> String {
+    format!("present ({})", short_id(&i.id))
 }
 
 /// `busybox:latest` or the short id of a dangling image.
 pub fn image_item(i: &ImageInfo) -> String {
-    if i.tags.is_empty() { format!("<none> {}", short_id(&i.id)) } else { i.tags.join(", ") }
+    match i.tags.as_slice() {
+        [] => format!("<none> {}", short_id(&i.id)),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} (also {})", rest.join(" ")),
+    }
 }
 
 /// The 12 hex digits `docker ps` shows.
@@ -114,4 +143,74 @@ pub fn list_items(items: &[String], max: usize) -> String {
 /// Fill the `{s}` of a noun: "container{s}" → "container" or "containers".
 pub fn plural(noun: &str, one: bool) -> String {
     noun.replace("{s}", if one { "" } else { "s" })
+}
+
+/// CPUs as `docker run --cpus` takes them: `0.5`, `2`, `0`.
+pub fn cpus(nano: i64) -> String {
+    let whole = nano / 1_000_000_000;
+    let frac = nano % 1_000_000_000;
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{frac:09}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+pub fn ports(ports: &[Port]) -> String {
+    if ports.is_empty() {
+        return "none".into();
+    }
+    let items: Vec<String> = ports
+        .iter()
+        .map(|p| match p.host {
+            Some(h) => format!("{h}->{}/{}", p.container, p.protocol),
+            None => format!("{}/{}", p.container, p.protocol),
+        })
+        .collect();
+    items.join(", ")
+}
+
+pub fn mounts(mounts: &[Mount]) -> String {
+    if mounts.is_empty() {
+        return "none".into();
+    }
+    let items: Vec<String> = mounts
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}:{}{}",
+                m.kind,
+                m.source,
+                m.destination,
+                if m.read_only { " (read-only)" } else { "" }
+            )
+        })
+        .collect();
+    items.join(", ")
+}
+
+/// The first `max` characters of a text, on one line.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s: String = one_line.chars().take(max).collect();
+    if one_line.chars().count() > max {
+        s.push('…');
+    }
+    s
+}
+
+/// Names close to `wanted` ("my_web" for "my-web"), best first, at most three, quoted.
+pub fn near_misses(wanted: &str, candidates: &[String]) -> Vec<String> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', '_', '.'], "");
+    let mut scored: Vec<(f64, &String)> = candidates
+        .iter()
+        .filter(|c| c.as_str() != wanted)
+        .map(|c| {
+            let same = norm(c) == norm(wanted);
+            (if same { 2.0 } else { strsim::jaro_winkler(c, wanted) }, c)
+        })
+        .filter(|(s, _)| *s >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, c)| format!("\"{c}\"")).collect()
 }

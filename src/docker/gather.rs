@@ -1,15 +1,21 @@
-//! Answering queries into a snapshot, and recording baselines.
+//! Set queries, events and baselines: lists with the daemon's own filters.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListImagesOptions};
+use bollard::query_parameters::{
+    EventsOptions, ListContainersOptions, ListImagesOptions, ListNetworksOptions,
+    ListVolumesOptions,
+};
 use futures_util::StreamExt;
 
 use super::connect::{Daemon, DaemonError};
-use crate::check::{Baseline, ContainerInfo, EventInfo, Filters, ImageInfo, Query, Snapshot};
+use crate::check::{
+    Baseline, ContainerInfo, EventInfo, Filters, ImageInfo, NetworkInfo, Query, Snapshot,
+    VolumeInfo, file_key, filters_key,
+};
 
-fn to_api(filters: &Filters) -> HashMap<String, Vec<String>> {
+pub(super) fn to_api(filters: &Filters) -> HashMap<String, Vec<String>> {
     filters.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
@@ -27,7 +33,7 @@ fn exit_code(status: &str) -> Option<i64> {
 }
 
 impl Daemon {
-    fn err(&self, e: &bollard::errors::Error) -> DaemonError {
+    pub(super) fn err(&self, e: &bollard::errors::Error) -> DaemonError {
         DaemonError::new(&self.endpoint, e)
     }
 
@@ -50,6 +56,7 @@ impl Daemon {
                     state: c.state.map(|s| s.to_string()).unwrap_or_default(),
                     exit_code: exit_code(&status),
                     status,
+                    command: c.command.unwrap_or_default(),
                     created: c.created.unwrap_or_default(),
                     labels: c.labels.unwrap_or_default().into_iter().collect(),
                 }
@@ -72,6 +79,36 @@ impl Daemon {
             .collect())
     }
 
+    pub async fn volumes(&self, filters: &Filters) -> Result<Vec<VolumeInfo>, DaemonError> {
+        let opts = ListVolumesOptions { filters: Some(to_api(filters)) };
+        let list = self.docker.list_volumes(Some(opts)).await.map_err(|e| self.err(&e))?;
+        Ok(list
+            .volumes
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| VolumeInfo {
+                name: v.name,
+                driver: v.driver,
+                labels: v.labels.into_iter().collect(),
+            })
+            .collect())
+    }
+
+    pub async fn networks(&self, filters: &Filters) -> Result<Vec<NetworkInfo>, DaemonError> {
+        let opts = ListNetworksOptions { filters: Some(to_api(filters)) };
+        let list = self.docker.list_networks(Some(opts)).await.map_err(|e| self.err(&e))?;
+        Ok(list
+            .into_iter()
+            .map(|n| NetworkInfo {
+                id: n.id.unwrap_or_default(),
+                name: n.name.unwrap_or_default(),
+                driver: n.driver.unwrap_or_default(),
+                labels: n.labels.unwrap_or_default().into_iter().collect(),
+                containers: Vec::new(),
+            })
+            .collect())
+    }
+
     /// Events between the task start and now (computed on the daemon's clock).
     pub async fn events(
         &self,
@@ -79,8 +116,7 @@ impl Daemon {
         baseline: &Baseline,
     ) -> Result<Vec<EventInfo>, DaemonError> {
         let since = baseline.daemon_time_nano;
-        let elapsed = (now_nanos() - baseline.local_time_nano).max(0);
-        let until = since + elapsed;
+        let until = since + (now_nanos() - baseline.local_time_nano).max(0);
         let opts = EventsOptions {
             since: Some(nanos_text(since)),
             until: Some(nanos_text(until)),
@@ -90,8 +126,7 @@ impl Daemon {
         let mut out = Vec::new();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
         loop {
-            let next = tokio::time::timeout_at(deadline, stream.next()).await;
-            match next {
+            match tokio::time::timeout_at(deadline, stream.next()).await {
                 Ok(Some(Ok(ev))) => {
                     let actor = ev.actor.unwrap_or_default();
                     let attrs = actor.attributes.unwrap_or_default();
@@ -120,21 +155,74 @@ impl Daemon {
         for q in queries {
             match q {
                 Query::Containers(f) => {
-                    snap.containers.insert(q.key(), self.containers(f).await?);
+                    drop(snap.containers.insert(filters_key(f), self.containers(f).await?))
                 }
-                Query::Images(f) => {
-                    snap.images.insert(q.key(), self.images(f).await?);
+                Query::Images(f) => drop(snap.images.insert(filters_key(f), self.images(f).await?)),
+                Query::Volumes(f) => {
+                    drop(snap.volumes.insert(filters_key(f), self.volumes(f).await?))
+                }
+                Query::Networks(f) => {
+                    drop(snap.networks.insert(filters_key(f), self.networks(f).await?))
                 }
                 Query::Events(f) => {
                     let events = match baseline {
                         Some(b) => self.events(f, b).await?,
                         None => Vec::new(),
                     };
-                    snap.events.insert(q.key(), events);
+                    snap.events.insert(filters_key(f), events);
+                }
+                Query::Container(n) => {
+                    let found = self.inspect_container(n).await?;
+                    self.note_names(&mut snap, "container", found.is_none()).await?;
+                    snap.container.insert(n.clone(), found);
+                }
+                Query::Image(n) => {
+                    let found = self.inspect_image(n).await?;
+                    self.note_names(&mut snap, "image", found.is_none()).await?;
+                    snap.image.insert(n.clone(), found);
+                }
+                Query::Volume(n) => {
+                    let found = self.inspect_volume(n).await?;
+                    self.note_names(&mut snap, "volume", found.is_none()).await?;
+                    snap.volume.insert(n.clone(), found);
+                }
+                Query::Network(n) => {
+                    let found = self.inspect_network(n).await?;
+                    self.note_names(&mut snap, "network", found.is_none()).await?;
+                    snap.network.insert(n.clone(), found);
+                }
+                Query::Logs(c) => drop(snap.logs.insert(c.clone(), self.logs(c).await?)),
+                Query::Changes(c) => drop(snap.changes.insert(c.clone(), self.changes(c).await?)),
+                Query::File(c, p) => {
+                    drop(snap.files.insert(file_key(c, p), self.file(c, p).await?))
+                }
+                Query::Http(url) => {
+                    drop(snap.http.insert(url.clone(), super::http::fetch(url).await))
                 }
             }
         }
         Ok(snap)
+    }
+
+    /// When a lookup misses, list what exists once, for "did you mean …?".
+    async fn note_names(
+        &self,
+        snap: &mut Snapshot,
+        kind: &str,
+        missed: bool,
+    ) -> Result<(), DaemonError> {
+        if !missed || snap.names.contains_key(kind) {
+            return Ok(());
+        }
+        let none = Filters::new();
+        let names = match kind {
+            "container" => self.containers(&none).await?.into_iter().map(|c| c.name).collect(),
+            "image" => self.images(&none).await?.into_iter().flat_map(|i| i.tags).collect(),
+            "volume" => self.volumes(&none).await?.into_iter().map(|v| v.name).collect(),
+            _ => self.networks(&none).await?.into_iter().map(|n| n.name).collect(),
+        };
+        snap.names.insert(kind.to_owned(), names);
+        Ok(())
     }
 
     /// What exists now, and the daemon's clock: the start of a task.

@@ -11,12 +11,12 @@ use super::machine::{Effect, Input, Phase, Shape, State};
 use super::screen::Screen;
 use crate::app::{find, runtime, warn};
 use crate::catalog::{Catalog, Course};
-use crate::check::{Scope, Verdict};
+use crate::check::{Check, QuizCheck, Verdict};
 use crate::docker::Daemon;
 use crate::failure::Failure;
 use crate::output::Output;
 use crate::progress::{Progress, Store, TaskStatus};
-use crate::verify::verify;
+use crate::verify::{Ask, verify_task};
 
 /// `docktutor start [LESSON]`.
 pub fn start(
@@ -39,6 +39,7 @@ pub fn start(
         daemon: None,
         last: None,
         rt: &rt,
+        keys: Keys::new(plain),
     };
     driver.connect();
     progress.current = Some(course.lesson.slug().to_owned());
@@ -57,7 +58,6 @@ pub fn start(
     };
     let (mut state, effects) = State::resume(shape, rec.step, done);
     let mut pending = effects;
-    let mut input = Keys::new(plain);
     loop {
         for effect in std::mem::take(&mut pending) {
             if let Some(code) = driver.perform(&effect, &mut state, &mut progress, catalog)? {
@@ -72,7 +72,7 @@ pub fn start(
             continue;
         }
         driver.screen.footer(matches!(state.phase, Phase::Practising { .. }))?;
-        pending = state.step(input.next());
+        pending = state.step(driver.keys.next());
     }
 }
 
@@ -102,6 +102,7 @@ struct Driver<'a> {
     daemon: Option<Daemon>,
     last: Option<Verdict>,
     rt: &'a tokio::runtime::Runtime,
+    keys: Keys,
 }
 
 impl Driver<'_> {
@@ -209,7 +210,6 @@ impl Driver<'_> {
                 Some(Verdict { passed: false, explanation: format!("task `{id}` has no check") });
             return;
         };
-        let check = spec.check.clone();
         let Some(daemon) = self.connect().cloned() else {
             self.last = Some(Verdict {
                 passed: false,
@@ -225,8 +225,19 @@ impl Driver<'_> {
             self.save(progress);
         }
         let baseline = progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
-        let result =
-            self.rt.block_on(verify(&daemon, &check, &Scope::default(), baseline.as_ref()));
+        let answer = match &spec.check {
+            Check::Quiz(q) => match self.keys.answer(q) {
+                Some(a) => Some(a),
+                None => {
+                    self.last =
+                        Some(Verdict { passed: false, explanation: "no answer given".into() });
+                    return;
+                }
+            },
+            _ => None,
+        };
+        let ask = Ask { scope: None, baseline: baseline.as_ref(), answer: answer.as_deref() };
+        let result = self.rt.block_on(verify_task(&daemon, spec, ask));
         self.last = Some(match result {
             Ok(v) => v,
             Err(e) => {
@@ -281,6 +292,33 @@ impl Keys {
                 _ => continue,
             };
             return input;
+        }
+    }
+}
+
+impl Keys {
+    /// Ask a quiz question; `None` when the learner gives no answer.
+    fn answer(&mut self, q: &QuizCheck) -> Option<String> {
+        if self.plain {
+            println!("{}", q.question);
+            for (i, c) in q.choices.iter().enumerate() {
+                println!("  {}. {c}", i + 1);
+            }
+            println!("Your answer:");
+            let line = self.lines.next()?.ok()?;
+            let line = line.trim().to_owned();
+            return (!line.is_empty()).then_some(line);
+        }
+        if q.choices.is_empty() {
+            dialoguer::Input::<String>::new().with_prompt(&q.question).interact_text().ok()
+        } else {
+            let i = dialoguer::Select::new()
+                .with_prompt(&q.question)
+                .items(&q.choices)
+                .default(0)
+                .interact_opt()
+                .ok()??;
+            q.choices.get(i).cloned()
         }
     }
 }

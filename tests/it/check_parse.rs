@@ -55,10 +55,32 @@ fn two_operators_in_one_matcher() {
 }
 
 #[test]
-fn missing_count_is_an_error() {
+fn checks_that_assert_nothing_are_errors_at_their_task() {
+    let e = error_of(
+        "tasks:\n  first:\n    check: { image: { name: x } }\n  a:\n    check:\n      logs: { container: web }\n",
+    );
+    assert!(e.starts_with("checks/x.yaml:4:3: task `a`: a `logs` check needs"), "{e}");
+    let e = error_of("tasks:\n  a:\n    check:\n      changes: { container: web }\n");
+    assert!(e.contains("asserts nothing"), "{e}");
+    let e = error_of("tasks:\n  a:\n    check:\n      file: { container: web, path: etc/x }\n");
+    assert!(e.contains("must be absolute"), "{e}");
+    let e = error_of(
+        "tasks:\n  a:\n    check:\n      quiz: { question: q, choices: [a, b], answer: { is: c } }\n",
+    );
+    assert!(e.contains("not one of the choices"), "{e}");
     let e =
-        error_of("tasks:\n  a:\n    check:\n      containers: { filters: { status: exited } }\n");
-    assert!(e.contains("count"), "{e}");
+        error_of("tasks:\n  a:\n    check: { image: { name: x } }\n    wait: { timeout: 500 }\n");
+    assert!(e.contains("1 to 120"), "{e}");
+}
+
+#[test]
+fn a_set_without_count_means_at_least_one() {
+    let yaml = "tasks:\n  a:\n    check:\n      containers: { filters: { status: exited } }\n";
+    let f = parse_checks(Path::new("x.yaml"), yaml).expect("parses");
+    let docktutor::check::Check::Containers(set) = &f.tasks["a"].check else {
+        panic!("containers")
+    };
+    assert!(set.count.matches_int(1) && !set.count.matches_int(0));
 }
 
 #[test]

@@ -5,7 +5,6 @@
 use std::process::Command as Proc;
 
 use docktutor::catalog::Catalog;
-use docktutor::check::Scope;
 use docktutor::docker::Daemon;
 use docktutor::selftest::{Run, test_task};
 
@@ -162,13 +161,15 @@ fn a_single_container_check_sees_a_labelled_container() {
     let file =
         docktutor::check::parse_checks(std::path::Path::new("t.yaml"), &spec).expect("parse");
     let check = &file.tasks["t"].check;
-    let before =
-        rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
+    let before = rt
+        .block_on(docktutor::verify::verify(&d, check, docktutor::verify::Ask::default()))
+        .expect("verify");
     assert!(!before.passed);
     assert_eq!(before.explanation, format!("no container named \"{name}\""));
     docker(&["run", "-d", "--label", "docktutor.it=1", "--name", &name, "busybox", "sleep", "60"]);
-    let after =
-        rt.block_on(docktutor::verify::verify(&d, check, &Scope::default(), None)).expect("verify");
+    let after = rt
+        .block_on(docktutor::verify::verify(&d, check, docktutor::verify::Ask::default()))
+        .expect("verify");
     docker(&["rm", "-f", &name]);
     assert!(after.passed, "{}", after.explanation);
 }
