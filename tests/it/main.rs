@@ -7,4 +7,5 @@ mod daemon;
 mod lesson_parse;
 mod machine;
 mod progress;
+mod schema_docs;
 mod support;
