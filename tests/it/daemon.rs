@@ -26,6 +26,12 @@ pub fn daemon(rt: &tokio::runtime::Runtime, test: &str) -> Option<Daemon> {
     }
 }
 
+/// Daemon tests run one at a time: some watch the daemon's events and must not see the others'.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 pub fn rt() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
 }
@@ -127,6 +133,7 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
 
 #[test]
 fn check_json_reports_every_task_against_the_daemon() {
+    let _lock = serial();
     let rt = rt();
     if daemon(&rt, "check_json").is_none() {
         return;

@@ -4,6 +4,7 @@ mod check_eval;
 mod check_parse;
 mod cli;
 mod daemon;
+mod daemon_kinds;
 mod lesson_parse;
 mod machine;
 mod progress;
