@@ -14,7 +14,6 @@ pub mod failure;
 pub mod lesson;
 pub mod output;
 pub mod progress;
-#[path = "render_tmp.rs"]
 pub mod render;
 pub mod selftest;
 mod selftest_cmd;

@@ -35,13 +35,45 @@ impl Scene {
         docker(&["network", "create", "--label", &label, &format!("dtnet-{tag}")]);
         let serve = "mkdir -p /www && echo '<h1>Hello from web</h1>' > /www/index.html && rm /etc/group && exec httpd -f -p 80 -h /www";
         docker(&[
-            "run", "-d", "--label", &label, "--label", "course=docker", "--name", &format!("dtweb-{tag}"),
-            "-e", "MODE=dev", "-p", "127.0.0.1::80", "-v", &format!("dtvol-{tag}:/data"),
-            "--network", &format!("dtnet-{tag}"), "--memory", "64m", "--cpus", "0.5", "--restart", "unless-stopped",
-            "busybox", "sh", "-c", serve,
+            "run",
+            "-d",
+            "--label",
+            &label,
+            "--label",
+            "course=docker",
+            "--name",
+            &format!("dtweb-{tag}"),
+            "-e",
+            "MODE=dev",
+            "-p",
+            "127.0.0.1::80",
+            "-v",
+            &format!("dtvol-{tag}:/data"),
+            "--network",
+            &format!("dtnet-{tag}"),
+            "--memory",
+            "64m",
+            "--cpus",
+            "0.5",
+            "--restart",
+            "unless-stopped",
+            "busybox",
+            "sh",
+            "-c",
+            serve,
         ]);
         let greet = Proc::new("docker")
-            .args(["run", "--label", &label, "--name", &format!("dtgreet-{tag}"), "busybox", "sh", "-c", "echo hello from greeter; exit 3"])
+            .args([
+                "run",
+                "--label",
+                &label,
+                "--name",
+                &format!("dtgreet-{tag}"),
+                "busybox",
+                "sh",
+                "-c",
+                "echo hello from greeter; exit 3",
+            ])
             .output()
             .expect("docker run");
         assert_eq!(greet.status.code(), Some(3), "{}", String::from_utf8_lossy(&greet.stderr));
@@ -51,9 +83,24 @@ impl Scene {
             "FROM busybox\nLABEL course=docker\nENV APP_ENV=prod\nRUN mkdir /srv && echo hi > /srv/index.html\nWORKDIR /srv\nEXPOSE 80\nUSER nobody\nHEALTHCHECK CMD wget -q -O- localhost || exit 1\nCMD [\"httpd\", \"-f\", \"-p\", \"80\"]\n",
         )
         .expect("Dockerfile");
-        docker(&["build", "-q", "--label", &label, "-t", &format!("dtimg-{tag}:v1"), dir.path().to_str().expect("path")]);
+        docker(&[
+            "build",
+            "-q",
+            "--label",
+            &label,
+            "-t",
+            &format!("dtimg-{tag}:v1"),
+            dir.path().to_str().expect("path"),
+        ]);
         let port = docker(&["port", &format!("dtweb-{tag}"), "80/tcp"]);
-        self.port = port.lines().next().unwrap_or_default().rsplit(':').next().unwrap_or_default().to_owned();
+        self.port = port
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .rsplit(':')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
     }
 
     /// Check file text with `{tag}` and `{port}` filled in.
@@ -72,7 +119,8 @@ impl Drop for Scene {
         }
         let _ = Proc::new("docker").args(["rmi", &format!("dtimg-{}:v1", self.tag)]).output();
         let _ = Proc::new("docker").args(["volume", "rm", &format!("dtvol-{}", self.tag)]).output();
-        let _ = Proc::new("docker").args(["network", "rm", &format!("dtnet-{}", self.tag)]).output();
+        let _ =
+            Proc::new("docker").args(["network", "rm", &format!("dtnet-{}", self.tag)]).output();
     }
 }
 
@@ -174,11 +222,18 @@ tasks:
         answer: { count_of_containers: { filters: { label: "docktutor.it={tag}" } } }
 "#;
 
-fn verdicts(d: &Daemon, rt: &tokio::runtime::Runtime, tasks: &BTreeMap<String, TaskSpec>, answer: &str) -> Vec<(String, bool, String)> {
+fn verdicts(
+    d: &Daemon,
+    rt: &tokio::runtime::Runtime,
+    tasks: &BTreeMap<String, TaskSpec>,
+    answer: &str,
+) -> Vec<(String, bool, String)> {
     tasks
         .iter()
         .map(|(id, spec)| {
-            let v = rt.block_on(verify_task(d, spec, Ask { answer: Some(answer), ..Ask::default() })).expect("daemon answers");
+            let v = rt
+                .block_on(verify_task(d, spec, Ask { answer: Some(answer), ..Ask::default() }))
+                .expect("daemon answers");
             (id.clone(), v.passed, v.explanation)
         })
         .collect()
@@ -190,18 +245,27 @@ fn every_kind_passes_on_a_scene_that_holds_and_fails_precisely_otherwise() {
     let rt = rt();
     let Some(d) = daemon(&rt, "every_kind") else { return };
     let scene = Scene::new();
-    let failures: Vec<_> = verdicts(&d, &rt, &scene.checks(HOLDS), "1").into_iter().filter(|r| !r.1).collect();
+    let failures: Vec<_> =
+        verdicts(&d, &rt, &scene.checks(HOLDS), "1").into_iter().filter(|r| !r.1).collect();
     assert!(failures.is_empty(), "should hold: {failures:#?}");
 
     let got = verdicts(&d, &rt, &scene.checks(FAILS), "1");
-    let text = |id: &str| got.iter().find(|r| r.0 == id).map(|r| (r.1, r.2.replace(&scene.tag, "TAG").replace(&scene.port, "PORT"))).expect(id);
+    let text = |id: &str| {
+        got.iter()
+            .find(|r| r.0 == id)
+            .map(|r| (r.1, r.2.replace(&scene.tag, "TAG").replace(&scene.port, "PORT")))
+            .expect(id)
+    };
     let expect = [
         ("web", "container \"dtweb-TAG\": expected env MODE prod, found dev"),
         ("near-miss", "no container named \"dtweb_TAG\"; found \"dtweb-TAG\""),
         ("image", "image \"dtimg-TAG:v1\": expected user root, found nobody"),
         ("file", "there is no file /www/missing.html in container dtweb-TAG"),
         ("changes", "/tmp/nothing is not added in container dtweb-TAG; docker diff shows"),
-        ("logs", "the output of dtgreet-TAG does not contain \"goodbye\"; it begins \"hello from greeter\""),
+        (
+            "logs",
+            "the output of dtgreet-TAG does not contain \"goodbye\"; it begins \"hello from greeter\"",
+        ),
         ("http", "http://127.0.0.1:PORT/nope.html answered with status 404, expected 200"),
         ("quiz", "\"1\" is not the answer to: How many?"),
     ];
@@ -247,14 +311,19 @@ fn evaluating_every_check_makes_no_mutating_call() {
         .expect("docker events");
     std::thread::sleep(std::time::Duration::from_millis(500));
     let catalog = docktutor::catalog::Catalog::load(None).expect("built-in lessons");
-    let mut specs: Vec<TaskSpec> = catalog.courses.iter().flat_map(|c| c.checks.tasks.values().cloned()).collect();
+    let mut specs: Vec<TaskSpec> =
+        catalog.courses.iter().flat_map(|c| c.checks.tasks.values().cloned()).collect();
     specs.extend(scene.checks(HOLDS).into_values());
     specs.extend(scene.checks(FAILS).into_values());
     let baseline = rt.block_on(d.baseline()).expect("baseline");
     for spec in &specs {
         let mut s = spec.clone();
         s.wait = None;
-        let _ = rt.block_on(verify_task(&d, &s, Ask { baseline: Some(&baseline), answer: Some("1"), ..Ask::default() }));
+        let _ = rt.block_on(verify_task(
+            &d,
+            &s,
+            Ask { baseline: Some(&baseline), answer: Some("1"), ..Ask::default() },
+        ));
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
     let _ = watcher.kill();
@@ -263,8 +332,13 @@ fn evaluating_every_check_makes_no_mutating_call() {
     // Reading a file through the archive API is reported as `archive-path`, and the daemon
     // mounts the container's volumes to read it (`volume mount`/`unmount`): reads, not changes.
     let reads = ["container archive-path ", "volume mount ", "volume unmount "];
-    let mutating: Vec<&str> = events.lines().filter(|l| !reads.iter().any(|r| l.starts_with(r))).collect();
+    let mutating: Vec<&str> =
+        events.lines().filter(|l| !reads.iter().any(|r| l.starts_with(r))).collect();
     assert!(specs.len() > 20, "only {} checks evaluated", specs.len());
-    assert!(mutating.is_empty(), "evaluating {} checks caused daemon events: {mutating:#?}", specs.len());
+    assert!(
+        mutating.is_empty(),
+        "evaluating {} checks caused daemon events: {mutating:#?}",
+        specs.len()
+    );
     drop(scene);
 }

@@ -8,5 +8,6 @@ mod daemon_kinds;
 mod lesson_parse;
 mod machine;
 mod progress;
+mod render;
 mod schema_docs;
 mod support;

@@ -9,7 +9,10 @@ use crate::support::{read, root};
 fn committed_schema_is_current() {
     let committed = read(&root().join("checks/schema.json"));
     let generated = docktutor::check::schema_json();
-    assert!(committed == generated, "checks/schema.json is stale: run `cargo run -- schema > checks/schema.json`");
+    assert!(
+        committed == generated,
+        "checks/schema.json is stale: run `cargo run -- schema > checks/schema.json`"
+    );
 }
 
 /// Every property name of every object in the schema.
@@ -32,7 +35,8 @@ fn property_names(v: &serde_json::Value, out: &mut BTreeSet<String>) {
 
 #[test]
 fn authoring_guide_documents_every_field_and_operator() {
-    let schema: serde_json::Value = serde_json::from_str(&docktutor::check::schema_json()).expect("json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&docktutor::check::schema_json()).expect("json");
     let mut names = BTreeSet::new();
     property_names(&schema, &mut names);
     assert!(names.len() > 60, "only {} names found: {names:?}", names.len());

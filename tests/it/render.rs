@@ -8,7 +8,7 @@ use std::time::Instant;
 use docktutor::render::{RenderOptions, display_width, render_markdown, render_to_string};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-const EVERY_ELEMENT: &str = include_str!("fixtures/render/every_element.md");
+const EVERY_ELEMENT: &str = include_str!("../fixtures/render/every_element.md");
 
 fn plain(width: usize) -> RenderOptions {
     RenderOptions { width, color: false, hyperlinks: false }
