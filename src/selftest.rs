@@ -75,7 +75,7 @@ impl Run {
     }
 
     /// Run shell commands with the wrapper first on PATH. Returns combined output on failure.
-    pub async fn sh(&self, script: &str) -> Result<(), String> {
+    pub async fn sh(&self, script: &str, cwd: &Path) -> Result<(), String> {
         let path = std::env::var_os("PATH").unwrap_or_default();
         let mut paths = vec![self.shim_dir.path().to_owned()];
         paths.extend(std::env::split_paths(&path));
@@ -88,6 +88,7 @@ impl Run {
             .env("PATH", joined)
             .env("DOCKTUTOR_SELFTEST_RUN", &self.id)
             .env("DOCKTUTOR_REAL_DOCKER", &self.real_docker)
+            .current_dir(cwd)
             .stdin(std::process::Stdio::null())
             .output()
             .await
@@ -114,7 +115,7 @@ impl Run {
              ids=$(\"$d\" network ls -q --filter label={l}); [ -z \"$ids\" ] || \"$d\" network rm $ids >/dev/null\n\
              true"
         );
-        self.sh(&script).await
+        self.sh(&script, self.shim_dir.path()).await
     }
 }
 
@@ -151,11 +152,18 @@ pub async fn test_task(
         millis: 0,
         problem: None,
     };
-    let result = exercise(daemon, run, course, task_id, &mut report).await;
+    // Setup, solution and cleanup of a task share a fresh working directory (for Dockerfiles
+    // and other files a task writes); it is removed with the run.
+    let dir = run.shim_dir.path().join("work").join(format!("{}-{task_id}", course.lesson.slug()));
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        report.problem = Some(format!("cannot create a working directory: {e}"));
+        return Ok(report);
+    }
+    let result = exercise(daemon, run, course, task_id, &dir, &mut report).await;
     let cleanup = course.spec(task_id).and_then(|s| s.cleanup.clone());
     if let Some(script) = cleanup {
         // Cleanup commands may find nothing to remove; that is fine.
-        let _ = run.sh(&format!("{script}\ntrue")).await;
+        let _ = run.sh(&format!("{script}\ntrue"), &dir).await;
     }
     if let Err(e) = run.clean().await {
         report.problem.get_or_insert(format!("cleanup: {e}"));
@@ -169,6 +177,7 @@ async fn exercise(
     run: &Run,
     course: &Course,
     task_id: &str,
+    dir: &Path,
     report: &mut TaskReport,
 ) -> Result<(), DaemonError> {
     let Some(spec) = course.spec(task_id) else {
@@ -177,7 +186,7 @@ async fn exercise(
     };
     let scope = run.scope();
     if let Some(setup) = &spec.setup
-        && let Err(e) = run.sh(setup).await
+        && let Err(e) = run.sh(setup, dir).await
     {
         report.problem = Some(format!("setup: {e}"));
         return Ok(());
@@ -199,7 +208,7 @@ async fn exercise(
     let after = if is_quiz {
         verify(daemon, &spec.check, Ask { answer: Some(solution.trim()), ..ask }).await?
     } else {
-        if let Err(e) = run.sh(solution).await {
+        if let Err(e) = run.sh(solution, dir).await {
             report.problem.get_or_insert(format!("solution: {e}"));
             return Ok(());
         }
