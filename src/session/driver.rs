@@ -1,17 +1,22 @@
-//! The loop that performs the machine's effects: terminal, daemon and progress file.
+//! The loop that feeds the machine and performs its effects on the terminal, the daemon and
+//! the progress file. Keys, daemon events, ticks and signals arrive on one channel.
 //!
-//! Progress is saved after every change, so Ctrl-C, SIGTERM or a crash loses nothing.
+//! Progress is saved after every change, so Ctrl-C, SIGTERM or a crash loses nothing, and the
+//! terminal's settings are restored on every way out.
 
-use std::io::BufRead;
+use std::collections::VecDeque;
 use std::process::ExitCode;
 
-use console::Key;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use super::machine::{Effect, Input, Phase, Shape, State};
+use super::input::{self, Request};
+use super::machine::{Effect, Input, Phase, Shape, State, Watch};
 use super::screen::Screen;
+use super::term::TermGuard;
+use super::watch::{self, Msg};
 use crate::app::{find, runtime, warn};
 use crate::catalog::{Catalog, Course};
-use crate::check::{Check, QuizCheck, Verdict};
+use crate::check::{Check, Verdict};
 use crate::docker::Daemon;
 use crate::failure::Failure;
 use crate::output::Output;
@@ -28,52 +33,29 @@ pub fn start(
     let store = Store::default_location();
     let loaded = store.load();
     warn(loaded.warning.as_deref());
-    let mut progress = loaded.progress;
+    let progress = loaded.progress;
     let course = pick(catalog, slug, &progress)?;
     let plain = plain || !out.interactive;
-    let rt = runtime()?;
-    let mut driver = Driver {
-        course,
-        store,
-        screen: Screen { out, course, plain, daemon: None, carry: Default::default() },
-        daemon: None,
-        last: None,
-        rt: &rt,
-        keys: Keys::new(plain),
-    };
-    driver.connect();
-    progress.current = Some(course.lesson.slug().to_owned());
-    let lesson = &course.lesson;
-    let rec = progress.lesson(lesson.slug()).cloned().unwrap_or_default();
-    let done: Vec<bool> = lesson.tasks.iter().map(|t| rec.tasks.contains_key(&t.id)).collect();
-    let shape = Shape {
-        steps: lesson.steps.len(),
-        practice: lesson.practice_step(),
-        tasks: lesson.tasks.len(),
-        hints: lesson
-            .tasks
-            .iter()
-            .map(|t| course.spec(&t.id).map_or(0, |s| s.hints.len()))
-            .collect(),
-    };
-    let (mut state, effects) = State::resume(shape, rec.step, done);
-    let mut pending = effects;
-    loop {
-        for effect in std::mem::take(&mut pending) {
-            if let Some(code) = driver.perform(&effect, &mut state, &mut progress, catalog)? {
-                return Ok(code);
-            }
-            if let Effect::Evaluate(_) = effect {
-                let passed = driver.last.as_ref().is_some_and(|v| v.passed);
-                pending.extend(state.step(Input::Verdict { passed }));
-            }
-        }
-        if !pending.is_empty() {
-            continue;
-        }
-        driver.screen.footer(matches!(state.phase, Phase::Practising { .. }))?;
-        pending = state.step(driver.keys.next());
-    }
+    let _terminal = TermGuard::save();
+    runtime()?.block_on(async {
+        let (tx, rx) = unbounded_channel();
+        let screen =
+            Screen { out, course, plain, daemon: None, carry: Default::default(), last: None };
+        let keys = input::spawn(plain, tx.clone());
+        let mut s = Session {
+            course,
+            catalog,
+            store,
+            screen,
+            daemon: None,
+            tx,
+            rx,
+            keys,
+            queue: VecDeque::new(),
+            progress,
+        };
+        s.run().await
+    })
 }
 
 fn pick<'a>(
@@ -95,40 +77,159 @@ fn pick<'a>(
     })
 }
 
-struct Driver<'a> {
+/// How a task's check can be re-evaluated without a key press.
+fn watch_of(check: &Check) -> Watch {
+    match check {
+        Check::Quiz(_) => Watch::Never,
+        Check::File(_) | Check::Changes(_) | Check::Logs(_) | Check::Http(_) => Watch::Poll,
+        Check::All(list) | Check::Any(list) => {
+            let kinds: Vec<Watch> = list.iter().map(watch_of).collect();
+            if kinds.contains(&Watch::Never) {
+                Watch::Never
+            } else if kinds.contains(&Watch::Poll) {
+                Watch::Poll
+            } else {
+                Watch::Events
+            }
+        }
+        Check::Not(inner) => watch_of(inner),
+        _ => Watch::Events,
+    }
+}
+
+struct Session<'a> {
     course: &'a Course,
+    catalog: &'a Catalog,
     store: Store,
     screen: Screen<'a>,
     daemon: Option<Daemon>,
-    last: Option<Verdict>,
-    rt: &'a tokio::runtime::Runtime,
-    keys: Keys,
+    tx: UnboundedSender<Msg>,
+    rx: UnboundedReceiver<Msg>,
+    keys: std::sync::mpsc::Sender<Request>,
+    /// Messages received while waiting for something else.
+    queue: VecDeque<Msg>,
+    progress: Progress,
 }
 
-impl Driver<'_> {
-    fn connect(&mut self) -> Option<&Daemon> {
-        if self.daemon.is_none() {
-            match self.rt.block_on(Daemon::connect()) {
-                Ok(d) => {
+impl Session<'_> {
+    async fn run(&mut self) -> Result<ExitCode, Failure> {
+        spawn_signals(self.tx.clone());
+        tokio::spawn(watch::tick(self.tx.clone()));
+        self.connect().await;
+        let lesson = &self.course.lesson;
+        self.progress.current = Some(lesson.slug().to_owned());
+        let rec = self.progress.lesson(lesson.slug()).cloned().unwrap_or_default();
+        let done: Vec<bool> = lesson.tasks.iter().map(|t| rec.tasks.contains_key(&t.id)).collect();
+        let specs = lesson.tasks.iter().map(|t| self.course.spec(&t.id));
+        let shape = Shape {
+            steps: lesson.steps.len(),
+            practice: lesson.practice_step(),
+            tasks: lesson.tasks.len(),
+            hints: specs.clone().map(|s| s.map_or(0, |s| s.hints.len())).collect(),
+            watch: specs.map(|s| s.map_or(Watch::Never, |s| watch_of(&s.check))).collect(),
+        };
+        let (mut state, effects) = State::resume(shape, rec.step, done);
+        state.daemon_up = self.daemon.is_some();
+        let mut pending: VecDeque<Effect> = effects.into();
+        let mut reading = false;
+        loop {
+            let mut shown = false;
+            while let Some(effect) = pending.pop_front() {
+                shown |= matches!(
+                    effect,
+                    Effect::ShowStep(_)
+                        | Effect::ShowTask(_)
+                        | Effect::ShowVerdict(_)
+                        | Effect::ShowHint { .. }
+                        | Effect::NoMoreHints(_)
+                        | Effect::ShowSolution(_)
+                        | Effect::DaemonStatus { .. }
+                        | Effect::Finished
+                );
+                match self.perform(&effect, &mut state).await? {
+                    Step::Continue => {}
+                    Step::Then(input) => pending.extend(state.step(input)),
+                    Step::Exit(code) => return Ok(code),
+                }
+            }
+            if shown {
+                self.screen.footer(matches!(state.phase, Phase::Practising { .. }))?;
+            }
+            if !reading {
+                reading = self.keys.send(Request::Key).is_ok();
+            }
+            let Some(msg) = self.next().await else { return Ok(ExitCode::SUCCESS) };
+            let input = match msg {
+                Msg::Input(i) => {
+                    reading = false;
+                    i
+                }
+                Msg::Changed => Input::DaemonChanged,
+                Msg::Tick => Input::Tick,
+                Msg::Lost(reason) => {
+                    self.daemon = None;
+                    self.screen.daemon = None;
+                    self.screen.note(&format!(
+                        "Lost the Docker daemon ({reason}); retrying. Your progress is saved."
+                    ))?;
+                    Input::DaemonLost
+                }
+                Msg::Back(d) => {
                     self.screen.daemon = Some(d.describe());
                     self.daemon = Some(d);
+                    Input::DaemonBack
                 }
-                Err(e) => {
-                    self.screen.daemon = None;
-                    let text = format!(
-                        "{e}\nhint: {}\nYou can keep reading; checks will try again.",
-                        e.hint
-                    );
-                    let line = self.screen.out.fail().apply_to(text).to_string();
-                    self.screen.carry.borrow_mut().push(line);
+                Msg::Answer(_) => continue,
+            };
+            pending.extend(state.step(input));
+        }
+    }
+
+    /// The next message; repeated daemon news collapses into one.
+    async fn next(&mut self) -> Option<Msg> {
+        let msg = match self.queue.pop_front() {
+            Some(m) => m,
+            None => self.rx.recv().await?,
+        };
+        if matches!(msg, Msg::Changed | Msg::Tick) {
+            while let Ok(more) = self.rx.try_recv() {
+                if !matches!(more, Msg::Changed | Msg::Tick) {
+                    self.queue.push_back(more);
                 }
             }
         }
-        self.daemon.as_ref()
+        Some(msg)
     }
 
-    fn save(&self, progress: &Progress) {
-        if let Err(e) = self.store.save(progress) {
+    async fn connect(&mut self) {
+        match Daemon::connect().await {
+            Ok(d) => {
+                self.screen.daemon = Some(d.describe());
+                tokio::spawn(watch::watch(d.clone(), self.tx.clone()));
+                self.daemon = Some(d);
+            }
+            Err(e) => {
+                let text = format!(
+                    "{e}\nhint: {}\nYou can keep reading; docktutor keeps trying to connect.",
+                    e.hint
+                );
+                let line = self.screen.out.fail().apply_to(text).to_string();
+                self.screen.carry.borrow_mut().push(line);
+                let tx = self.tx.clone();
+                tokio::spawn(async move {
+                    let d = watch::reconnect(&tx).await;
+                    if tx.send(Msg::Back(d.clone())).is_ok() {
+                        watch::watch(d, tx).await;
+                    }
+                });
+            }
+        }
+    }
+
+    fn save(&mut self, state: &State) {
+        let slug = self.course.lesson.slug().to_owned();
+        self.progress.lesson_mut(&slug).step = state.step;
+        if let Err(e) = self.store.save(&self.progress) {
             let _ = self.screen.note(&format!(
                 "warning: could not save progress to {}: {e}",
                 self.store.path.display()
@@ -140,31 +241,21 @@ impl Driver<'_> {
         self.course.lesson.tasks.get(task).map(|t| t.id.clone()).unwrap_or_default()
     }
 
-    fn perform(
-        &mut self,
-        effect: &Effect,
-        state: &mut State,
-        progress: &mut Progress,
-        catalog: &Catalog,
-    ) -> Result<Option<ExitCode>, Failure> {
+    async fn perform(&mut self, effect: &Effect, state: &mut State) -> Result<Step, Failure> {
         let slug = self.course.lesson.slug().to_owned();
         match effect {
             Effect::ShowStep(i) => self.screen.step(*i)?,
             Effect::ShowTask(t) => self.screen.task(*t, &state.done)?,
-            Effect::StartTask(t) => {
-                let id = self.task_id(*t);
-                let has = progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id));
-                if !has && let Some(d) = self.connect() {
-                    let d = d.clone();
-                    if let Ok(b) = self.rt.block_on(d.baseline()) {
-                        progress.lesson_mut(&slug).baselines.insert(id, b);
-                    }
-                }
+            Effect::StartTask(t) => self.record_baseline(*t).await,
+            Effect::Evaluate { task, quiet } => {
+                let v = self.evaluate(*task, *quiet).await;
+                let passed = v.passed;
+                self.screen.last = Some(v);
+                return Ok(Step::Then(Input::Verdict { passed, quiet: *quiet }));
             }
-            Effect::Evaluate(t) => self.evaluate(*t, progress),
             Effect::ShowVerdict(_) => {
-                if let Some(v) = &self.last {
-                    self.screen.verdict(v)?;
+                if let Some(v) = self.screen.last.clone() {
+                    self.screen.verdict(&v)?;
                 }
             }
             Effect::ShowHint { task, hint } => self.screen.hint(*task, *hint)?,
@@ -172,16 +263,20 @@ impl Driver<'_> {
                 self.screen.note("No more hints: press ? to see the solution.")?
             }
             Effect::ShowSolution(t) => self.screen.solution(*t)?,
-            Effect::Passed(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Passed),
-            Effect::Skipped(t) => progress.record(&slug, &self.task_id(*t), TaskStatus::Skipped),
-            Effect::Save => {
-                progress.lesson_mut(&slug).step = state.step;
-                self.save(progress);
+            Effect::DaemonStatus { up: true } => {
+                self.screen.note("The Docker daemon is back; checking again.")?
             }
+            Effect::DaemonStatus { up: false } => {}
+            Effect::Passed(t) => self.progress.record(&slug, &self.task_id(*t), TaskStatus::Passed),
+            Effect::Skipped(t) => {
+                self.progress.record(&slug, &self.task_id(*t), TaskStatus::Skipped)
+            }
+            Effect::Save => self.save(state),
             Effect::Finished => {
-                self.save(progress);
+                self.save(state);
                 let done = state.done.iter().filter(|d| **d).count();
-                let next = catalog
+                let next = self
+                    .catalog
                     .courses
                     .iter()
                     .skip_while(|c| c.lesson.slug() != slug)
@@ -190,135 +285,103 @@ impl Driver<'_> {
                 self.screen.finished(done, state.done.len(), next)?;
             }
             Effect::Quit { interrupted } => {
-                self.save(progress);
+                self.save(state);
                 self.screen.note(&format!("Progress saved to {}.", self.store.path.display()))?;
-                return Ok(Some(if *interrupted {
+                return Ok(Step::Exit(if *interrupted {
                     ExitCode::from(130)
                 } else {
                     ExitCode::SUCCESS
                 }));
             }
         }
-        Ok(None)
+        Ok(Step::Continue)
     }
 
-    fn evaluate(&mut self, task: usize, progress: &mut Progress) {
+    /// What the daemon holds as task `t` starts (kept across sessions until the task is done).
+    async fn record_baseline(&mut self, t: usize) {
+        let id = self.task_id(t);
+        let slug = self.course.lesson.slug().to_owned();
+        if self.progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id)) {
+            return;
+        }
+        if let Some(d) = &self.daemon
+            && let Ok(b) = d.baseline().await
+        {
+            self.progress.lesson_mut(&slug).baselines.insert(id, b);
+        }
+    }
+
+    async fn evaluate(&mut self, task: usize, quiet: bool) -> Verdict {
         let id = self.task_id(task);
         let slug = self.course.lesson.slug().to_owned();
         let Some(spec) = self.course.spec(&id) else {
-            self.last =
-                Some(Verdict { passed: false, explanation: format!("task `{id}` has no check") });
-            return;
+            return Verdict { passed: false, explanation: format!("task `{id}` has no check") };
         };
-        let Some(daemon) = self.connect().cloned() else {
-            self.last = Some(Verdict {
+        if self.daemon.is_none() {
+            return Verdict {
                 passed: false,
-                explanation: "the Docker daemon is not reachable; start it and press Enter again"
+                explanation: "the Docker daemon is not reachable yet; docktutor keeps trying"
                     .into(),
-            });
-            return;
-        };
-        if !progress.lesson(&slug).is_some_and(|l| l.baselines.contains_key(&id))
-            && let Ok(b) = self.rt.block_on(daemon.baseline())
-        {
-            progress.lesson_mut(&slug).baselines.insert(id.clone(), b);
-            self.save(progress);
+            };
         }
-        let baseline = progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
-        let answer = match &spec.check {
-            Check::Quiz(q) => match self.keys.answer(q) {
+        self.record_baseline(task).await;
+        let answer = match (&spec.check, quiet) {
+            (Check::Quiz(_), true) => return Verdict { passed: false, explanation: String::new() },
+            (Check::Quiz(q), false) => match self.ask(q.clone()).await {
                 Some(a) => Some(a),
-                None => {
-                    self.last =
-                        Some(Verdict { passed: false, explanation: "no answer given".into() });
-                    return;
-                }
+                None => return Verdict { passed: false, explanation: "no answer given".into() },
             },
             _ => None,
         };
+        let Some(daemon) = self.daemon.clone() else {
+            return Verdict {
+                passed: false,
+                explanation: "the Docker daemon is not reachable".into(),
+            };
+        };
+        let baseline = self.progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
+        let mut spec = spec.clone();
+        if quiet {
+            spec.wait = None;
+        }
         let ask = Ask { scope: None, baseline: baseline.as_ref(), answer: answer.as_deref() };
-        let result = self.rt.block_on(verify_task(&daemon, spec, ask));
-        self.last = Some(match result {
+        match verify_task(&daemon, &spec, ask).await {
             Ok(v) => v,
-            Err(e) => {
-                self.daemon = None;
-                self.screen.daemon = None;
-                Verdict { passed: false, explanation: format!("{e} ({})", e.hint) }
-            }
-        });
-    }
-}
-
-/// Keys from the terminal, or lines from stdin in plain mode.
-struct Keys {
-    plain: bool,
-    term: console::Term,
-    lines: std::io::Lines<std::io::StdinLock<'static>>,
-}
-
-impl Keys {
-    fn new(plain: bool) -> Keys {
-        Keys { plain, term: console::Term::stdout(), lines: std::io::stdin().lock().lines() }
-    }
-
-    fn next(&mut self) -> Input {
-        if self.plain {
-            return match self.lines.next() {
-                None | Some(Err(_)) => Input::Quit,
-                Some(Ok(line)) => match line.trim() {
-                    "" => Input::Enter,
-                    "b" => Input::Back,
-                    "h" => Input::Hint,
-                    "s" => Input::Skip,
-                    "?" => Input::Solution,
-                    "q" => Input::Quit,
-                    _ => Input::Enter,
-                },
-            };
+            Err(e) => Verdict { passed: false, explanation: format!("{e} ({})", e.hint) },
         }
+    }
+
+    /// Ask a quiz question through the input thread; other news waits in the queue.
+    async fn ask(&mut self, q: crate::check::QuizCheck) -> Option<String> {
+        self.keys.send(Request::Answer(q)).ok()?;
         loop {
-            let key = match self.term.read_key() {
-                Ok(k) => k,
-                Err(_) => return Input::Interrupt,
-            };
-            let input = match key {
-                Key::Enter | Key::ArrowRight | Key::Char(' ') => Input::Enter,
-                Key::Char('b') | Key::ArrowLeft | Key::Backspace => Input::Back,
-                Key::Char('h') => Input::Hint,
-                Key::Char('s') => Input::Skip,
-                Key::Char('?') => Input::Solution,
-                Key::Char('q') | Key::Escape => Input::Quit,
-                Key::CtrlC => Input::Interrupt,
-                _ => continue,
-            };
-            return input;
+            match self.rx.recv().await? {
+                Msg::Answer(a) => return a,
+                other => self.queue.push_back(other),
+            }
         }
     }
 }
 
-impl Keys {
-    /// Ask a quiz question; `None` when the learner gives no answer.
-    fn answer(&mut self, q: &QuizCheck) -> Option<String> {
-        if self.plain {
-            println!("{}", q.question);
-            for (i, c) in q.choices.iter().enumerate() {
-                println!("  {}. {c}", i + 1);
-            }
-            println!("Your answer:");
-            let line = self.lines.next()?.ok()?;
-            let line = line.trim().to_owned();
-            return (!line.is_empty()).then_some(line);
-        }
-        if q.choices.is_empty() {
-            dialoguer::Input::<String>::new().with_prompt(&q.question).interact_text().ok()
-        } else {
-            let i = dialoguer::Select::new()
-                .with_prompt(&q.question)
-                .items(&q.choices)
-                .default(0)
-                .interact_opt()
-                .ok()??;
-            q.choices.get(i).cloned()
+enum Step {
+    Continue,
+    Then(Input),
+    Exit(ExitCode),
+}
+
+/// SIGINT (outside raw mode) and SIGTERM end the session like `q`, but with status 130.
+fn spawn_signals(tx: UnboundedSender<Msg>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    for kind in [SignalKind::interrupt(), SignalKind::terminate()] {
+        let tx = tx.clone();
+        if let Ok(mut s) = signal(kind) {
+            tokio::spawn(async move {
+                while s.recv().await.is_some() {
+                    if tx.send(Msg::Input(Input::Interrupt)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The learner's session as a pure state machine: `step(state, input) -> effects`.
 //!
-//! Inputs are keys and verdicts; effects are what the driver must do (show, evaluate, save,
-//! quit). Nothing here does I/O, so every path is unit-tested.
+//! Inputs are keys, daemon news, ticks and verdicts; effects are what the driver must do
+//! (show, evaluate, save, quit). Nothing here does I/O, so every path is unit-tested.
 
 /// What the machine needs to know about the lesson.
 #[derive(Debug, Clone)]
@@ -12,6 +12,19 @@ pub struct Shape {
     pub tasks: usize,
     /// Number of hints of each task.
     pub hints: Vec<usize>,
+    /// How each task's check can be re-evaluated without a key press.
+    pub watch: Vec<Watch>,
+}
+
+/// What can tell a waiting task that it may be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Watch {
+    /// A daemon event (container, image, volume or network changed).
+    Events,
+    /// Nothing the daemon reports (file contents, logs, HTTP): re-check on a timer, and on events.
+    Poll,
+    /// Only the learner can (a quiz needs an answer).
+    Never,
 }
 
 /// A key or an outcome.
@@ -26,9 +39,18 @@ pub enum Input {
     Quit,
     /// Ctrl-C or SIGTERM.
     Interrupt,
+    /// Something changed on the daemon.
+    DaemonChanged,
+    /// The polling timer fired.
+    Tick,
+    /// The daemon stopped answering.
+    DaemonLost,
+    /// The daemon answers again.
+    DaemonBack,
     /// The result of an `Evaluate` effect.
     Verdict {
         passed: bool,
+        quiet: bool,
     },
 }
 
@@ -40,7 +62,15 @@ pub enum Effect {
     ShowTask(usize),
     /// Record what the daemon holds now: task `usize` starts.
     StartTask(usize),
-    Evaluate(usize),
+    /// Check task `task` now; `quiet` (automatic) checks show nothing unless they pass.
+    Evaluate {
+        task: usize,
+        quiet: bool,
+    },
+    /// The daemon's reachability changed: update the status line.
+    DaemonStatus {
+        up: bool,
+    },
     /// Show the verdict of the last evaluation.
     ShowVerdict(usize),
     ShowHint {
@@ -74,6 +104,8 @@ pub struct State {
     pub phase: Phase,
     /// Tasks passed or skipped.
     pub done: Vec<bool>,
+    /// Whether the daemon answers.
+    pub daemon_up: bool,
 }
 
 impl State {
@@ -85,6 +117,7 @@ impl State {
             phase: Phase::Reading,
             done,
             shape,
+            daemon_up: true,
         };
         let effects = match s.shape.practice {
             Some(p) if s.step >= p || s.done.iter().any(|d| *d) => s.enter_practice(p),
@@ -133,6 +166,19 @@ impl State {
         match input {
             Input::Quit => return vec![Effect::Save, Effect::Quit { interrupted: false }],
             Input::Interrupt => return vec![Effect::Save, Effect::Quit { interrupted: true }],
+            Input::DaemonLost => {
+                let changed = self.daemon_up;
+                self.daemon_up = false;
+                return if changed { vec![Effect::DaemonStatus { up: false }] } else { Vec::new() };
+            }
+            Input::DaemonBack => {
+                self.daemon_up = true;
+                let mut e = vec![Effect::DaemonStatus { up: true }];
+                e.extend(self.auto_check(Watch::Events));
+                return e;
+            }
+            Input::DaemonChanged => return self.auto_check(Watch::Events),
+            Input::Tick => return self.auto_check(Watch::Poll),
             _ => {}
         }
         match self.phase.clone() {
@@ -140,8 +186,25 @@ impl State {
             Phase::Practising { task, hints_shown } => self.practising(task, hints_shown, input),
             Phase::Done => match input {
                 Input::Back => self.back(),
-                _ => vec![Effect::Quit { interrupted: false }],
+                Input::Enter => vec![Effect::Quit { interrupted: false }],
+                _ => Vec::new(),
             },
+        }
+    }
+
+    /// A quiet re-check of the waiting task, if `cause` can reveal that it is done.
+    fn auto_check(&self, cause: Watch) -> Vec<Effect> {
+        let Phase::Practising { task, .. } = self.phase else { return Vec::new() };
+        let watch = self.shape.watch.get(task).copied().unwrap_or(Watch::Never);
+        let fires = match cause {
+            Watch::Events => watch != Watch::Never,
+            Watch::Poll => watch == Watch::Poll,
+            Watch::Never => false,
+        };
+        if fires && self.daemon_up {
+            vec![Effect::Evaluate { task, quiet: true }]
+        } else {
+            Vec::new()
         }
     }
 
@@ -174,13 +237,14 @@ impl State {
 
     fn practising(&mut self, task: usize, hints_shown: usize, input: Input) -> Vec<Effect> {
         match input {
-            Input::Enter => vec![Effect::Evaluate(task)],
-            Input::Verdict { passed: true } => {
+            Input::Enter => vec![Effect::Evaluate { task, quiet: false }],
+            Input::Verdict { passed: true, .. } => {
                 let mut e = vec![Effect::ShowVerdict(task), Effect::Passed(task)];
                 e.extend(self.after_task(task));
                 e
             }
-            Input::Verdict { passed: false } => vec![Effect::ShowVerdict(task)],
+            Input::Verdict { passed: false, quiet: false } => vec![Effect::ShowVerdict(task)],
+            Input::Verdict { passed: false, quiet: true } => Vec::new(),
             Input::Hint => {
                 let available = self.shape.hints.get(task).copied().unwrap_or(0);
                 if hints_shown < available {
@@ -197,7 +261,7 @@ impl State {
             }
             Input::Solution => vec![Effect::ShowSolution(task)],
             Input::Back => self.back(),
-            Input::Quit | Input::Interrupt => Vec::new(),
+            _ => Vec::new(),
         }
     }
 }

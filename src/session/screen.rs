@@ -15,6 +15,8 @@ pub struct Screen<'a> {
     pub daemon: Option<String>,
     /// Shown at the top of the next screen (e.g. the verdict of the task just passed).
     pub carry: std::cell::RefCell<Vec<String>>,
+    /// The last verdict, for `ShowVerdict`.
+    pub last: Option<Verdict>,
 }
 
 impl Screen<'_> {
@@ -74,7 +76,7 @@ impl Screen<'_> {
         } else {
             format!("{} {}", self.out.fail().apply_to("✗ Not yet:"), v.explanation)
         };
-        if v.passed {
+        if v.passed && !self.plain {
             self.carry.borrow_mut().push(line.clone());
         }
         writeln!(self.w(), "{line}")

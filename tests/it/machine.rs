@@ -1,10 +1,16 @@
 //! The session state machine, input by input.
 
-use docktutor::session::machine::{Effect, Input, Phase, Shape, State};
+use docktutor::session::machine::{Effect, Input, Phase, Shape, State, Watch};
 
 fn shape() -> Shape {
     // intro, two reading steps, then the practice step with three tasks
-    Shape { steps: 4, practice: Some(3), tasks: 3, hints: vec![2, 0, 1] }
+    Shape {
+        steps: 4,
+        practice: Some(3),
+        tasks: 3,
+        hints: vec![2, 0, 1],
+        watch: vec![Watch::Events, Watch::Poll, Watch::Never],
+    }
 }
 
 fn fresh() -> State {
@@ -34,15 +40,18 @@ fn back_from_the_first_step_does_nothing_and_from_a_task_returns_to_reading() {
 #[test]
 fn enter_checks_and_a_failing_verdict_keeps_the_task() {
     let (mut s, _) = State::resume(shape(), 3, vec![false; 3]);
-    assert_eq!(s.step(Input::Enter), vec![Effect::Evaluate(0)]);
-    assert_eq!(s.step(Input::Verdict { passed: false }), vec![Effect::ShowVerdict(0)]);
+    assert_eq!(s.step(Input::Enter), vec![Effect::Evaluate { task: 0, quiet: false }]);
+    assert_eq!(
+        s.step(Input::Verdict { passed: false, quiet: false }),
+        vec![Effect::ShowVerdict(0)]
+    );
     assert_eq!(s.phase, Phase::Practising { task: 0, hints_shown: 0 });
 }
 
 #[test]
 fn a_pass_records_and_moves_to_the_next_open_task() {
     let (mut s, _) = State::resume(shape(), 3, vec![false, true, false]);
-    let e = s.step(Input::Verdict { passed: true });
+    let e = s.step(Input::Verdict { passed: true, quiet: true });
     assert_eq!(
         e,
         vec![
@@ -100,7 +109,52 @@ fn resume_of_a_finished_lesson_says_so() {
 
 #[test]
 fn a_lesson_without_practice_finishes_after_the_last_step() {
-    let (mut s, _) =
-        State::resume(Shape { steps: 2, practice: None, tasks: 0, hints: vec![] }, 1, vec![]);
+    let (mut s, _) = State::resume(
+        Shape { steps: 2, practice: None, tasks: 0, hints: vec![], watch: vec![] },
+        1,
+        vec![],
+    );
     assert_eq!(s.step(Input::Enter), vec![Effect::Save, Effect::Finished]);
+}
+
+#[test]
+fn daemon_events_recheck_quietly_and_a_quiet_failure_shows_nothing() {
+    let (mut s, _) = State::resume(shape(), 3, vec![false; 3]);
+    assert_eq!(s.step(Input::DaemonChanged), vec![Effect::Evaluate { task: 0, quiet: true }]);
+    assert_eq!(s.step(Input::Verdict { passed: false, quiet: true }), vec![]);
+    // Task 0 is event-driven: the polling tick does not re-check it.
+    assert_eq!(s.step(Input::Tick), vec![]);
+}
+
+#[test]
+fn polled_tasks_recheck_on_ticks_and_quizzes_never_by_themselves() {
+    let (mut s, _) = State::resume(shape(), 3, vec![true, false, false]);
+    assert_eq!(s.step(Input::Tick), vec![Effect::Evaluate { task: 1, quiet: true }]);
+    assert_eq!(s.step(Input::DaemonChanged), vec![Effect::Evaluate { task: 1, quiet: true }]);
+    let (mut s, _) = State::resume(shape(), 3, vec![true, true, false]);
+    assert_eq!(s.step(Input::DaemonChanged), vec![]);
+    assert_eq!(s.step(Input::Tick), vec![]);
+    assert_eq!(s.step(Input::Enter), vec![Effect::Evaluate { task: 2, quiet: false }]);
+}
+
+#[test]
+fn daemon_loss_pauses_rechecks_and_its_return_checks_again() {
+    let (mut s, _) = State::resume(shape(), 3, vec![false; 3]);
+    assert_eq!(s.step(Input::DaemonLost), vec![Effect::DaemonStatus { up: false }]);
+    assert_eq!(s.step(Input::DaemonLost), vec![], "said once");
+    assert_eq!(s.step(Input::DaemonChanged), vec![]);
+    assert_eq!(s.phase, Phase::Practising { task: 0, hints_shown: 0 }, "the session survives");
+    assert_eq!(
+        s.step(Input::DaemonBack),
+        vec![Effect::DaemonStatus { up: true }, Effect::Evaluate { task: 0, quiet: true }]
+    );
+    assert_eq!(s.step(Input::Verdict { passed: true, quiet: true })[1], Effect::Passed(0));
+}
+
+#[test]
+fn daemon_news_while_reading_does_nothing() {
+    let mut s = fresh();
+    assert_eq!(s.step(Input::DaemonChanged), vec![]);
+    assert_eq!(s.step(Input::Tick), vec![]);
+    assert_eq!(s.step(Input::DaemonBack), vec![Effect::DaemonStatus { up: true }]);
 }

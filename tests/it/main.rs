@@ -5,6 +5,7 @@ mod check_parse;
 mod cli;
 mod daemon;
 mod daemon_kinds;
+mod e2e;
 mod lesson_parse;
 mod machine;
 mod progress;
