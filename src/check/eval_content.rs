@@ -2,7 +2,7 @@
 
 use super::eval::{EvalInput, Verdict};
 use super::eval_sets::answered;
-use super::matcher::{Matcher, Scalar};
+use super::matcher::{Pattern, Scalar};
 use super::props::Props;
 use super::query::{file_key, filters_key};
 use super::spec::{
@@ -14,7 +14,7 @@ use super::words;
 fn text_mismatch(
     what: &str,
     contains: Option<&str>,
-    matches: Option<&Matcher>,
+    matches: Option<&Pattern>,
     text: &str,
 ) -> Option<String> {
     if let Some(c) = contains
@@ -25,14 +25,11 @@ fn text_mismatch(
             words::excerpt(text, 80)
         ));
     }
-    if let Some(m) = matches
-        && !m.matches(Some(&Scalar::Str(text.to_owned())))
+    if let Some(Pattern(re)) = matches
+        && !re.is_match(text)
     {
-        return Some(format!(
-            "{what} is not {}; it begins {:?}",
-            m.describe(),
-            words::excerpt(text, 80)
-        ));
+        let start = words::excerpt(text, 80);
+        return Some(format!("{what} does not match /{}/; it begins {start:?}", re.as_str()));
     }
     None
 }

@@ -243,3 +243,17 @@ impl<'de> Visitor<'de> for MatcherVisitor {
         Ok(matcher)
     }
 }
+
+/// A regular expression given as a plain string (`matches: "tick [0-9]+"`), compiled while
+/// parsing so a bad one is reported with its position.
+#[derive(Debug, Clone)]
+pub struct Pattern(pub Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Regex::new(&text)
+            .map(Pattern)
+            .map_err(|e| de::Error::custom(format!("bad regular expression: {e}")))
+    }
+}

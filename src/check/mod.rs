@@ -23,7 +23,7 @@ mod words;
 
 pub use eval::{EvalInput, Verdict, evaluate};
 pub use file::{CheckFileError, parse_checks, parse_task};
-pub use matcher::{Matcher, OPERATORS, Scalar};
+pub use matcher::{Matcher, OPERATORS, Pattern, Scalar};
 pub use query::{Filters, Query, SCOPE_LABEL, Scope, file_key, filters_key};
 pub use schema::schema_json;
 pub use snapshot::*;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::matcher::{Matcher, Scalar};
+use super::matcher::{Matcher, Pattern, Scalar};
 use super::spec::ChecksFile;
 
 impl JsonSchema for Scalar {
@@ -17,6 +17,15 @@ impl JsonSchema for Scalar {
             "description": "A number, a boolean or a string.",
             "type": ["string", "integer", "number", "boolean"]
         })
+    }
+}
+
+impl JsonSchema for Pattern {
+    fn schema_name() -> Cow<'static, str> {
+        "Pattern".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "description": "A regular expression, searched anywhere in the text.", "type": "string" })
     }
 }
 

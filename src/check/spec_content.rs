@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::matcher::{Matcher, Scalar};
+use super::matcher::{Matcher, Pattern, Scalar};
 use super::spec::{ContainerSet, ImageSet, NetworkSet, VolumeSet, non_empty, yes};
 
 /// Conditions on a text.
@@ -12,8 +12,8 @@ use super::spec::{ContainerSet, ImageSet, NetworkSet, VolumeSet, non_empty, yes}
 pub struct TextCheck {
     /// The text contains this.
     pub contains: Option<String>,
-    /// The text matches this regular expression.
-    pub matches: Option<Matcher>,
+    /// The text matches this regular expression (searched anywhere; `(?m)^…$` for lines).
+    pub matches: Option<Pattern>,
 }
 
 /// A file in a container, read through the archive API (no exec; works on stopped containers).
@@ -60,8 +60,8 @@ pub struct LogsCheck {
     pub container: String,
     /// The output contains this.
     pub contains: Option<String>,
-    /// The output matches this regular expression.
-    pub matches: Option<Matcher>,
+    /// The output matches this regular expression (searched anywhere; `(?m)^…$` for lines).
+    pub matches: Option<Pattern>,
 }
 
 /// docktutor fetches a URL with a short timeout (plain HTTP).
