@@ -21,24 +21,37 @@ fn flags(f: &Filters) -> String {
 fn script_line(q: &Query, b: &Baseline) -> String {
     let secs = b.daemon_time_nano / 1_000_000_000;
     match q {
-        Query::Containers(f) => format!("docker ps -a{} --format '{{{{.ID}}}} {{{{.Names}}}} {{{{.State}}}}' | wc -l", flags(f)),
+        Query::Containers(f) => format!(
+            "docker ps -a{} --format '{{{{.ID}}}} {{{{.Names}}}} {{{{.State}}}}' | wc -l",
+            flags(f)
+        ),
         Query::Images(f) => format!("docker images -q{} | wc -l", flags(f)),
         Query::Volumes(f) => format!("docker volume ls -q{} | wc -l", flags(f)),
         Query::Networks(f) => format!("docker network ls -q{} | wc -l", flags(f)),
-        Query::Events(f) => format!("docker events --since {secs} --until $(date +%s){} | wc -l", flags(f)),
-        Query::Container(n) => format!("docker inspect --format '{{{{.State.Status}}}}' {n} 2>/dev/null | grep -c running"),
+        Query::Events(f) => {
+            format!("docker events --since {secs} --until $(date +%s){} | wc -l", flags(f))
+        }
+        Query::Container(n) => format!(
+            "docker inspect --format '{{{{.State.Status}}}}' {n} 2>/dev/null | grep -c running"
+        ),
         Query::Image(n) => format!("docker image inspect {n} >/dev/null 2>&1 && echo present"),
         Query::Volume(n) => format!("docker volume inspect {n} >/dev/null 2>&1 && echo present"),
         Query::Network(n) => format!("docker network inspect {n} >/dev/null 2>&1 && echo present"),
         Query::Logs(c) => format!("docker logs {c} 2>&1 | grep -c ."),
         Query::Changes(c) => format!("docker diff {c} 2>/dev/null | grep -c ."),
         Query::File(c, p) => format!("docker cp {c}:{p} - 2>/dev/null | wc -c"),
-        Query::Http(u) => format!("curl -s -o /dev/null -w '%{{http_code}}' --max-time 3 {u} || wget -q -O- -T 3 {u} | wc -c"),
+        Query::Http(u) => format!(
+            "curl -s -o /dev/null -w '%{{http_code}}' --max-time 3 {u} || wget -q -O- -T 3 {u} | wc -c"
+        ),
     }
 }
 
 fn script(spec: &TaskSpec, b: &Baseline) -> String {
-    let lines: Vec<String> = Scope::default().queries(&spec.check).iter().map(|q| format!("{} || true", script_line(q, b))).collect();
+    let lines: Vec<String> = Scope::default()
+        .queries(&spec.check)
+        .iter()
+        .map(|q| format!("{} || true", script_line(q, b)))
+        .collect();
     lines.join("\n")
 }
 
@@ -55,13 +68,18 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
     let mut all_ours = Vec::new();
     let mut all_script = Vec::new();
     for course in &catalog.courses {
-        let specs: Vec<&TaskSpec> = course.checks.tasks.values().filter(|s| !matches!(s.check, Check::Http(_))).collect();
+        let specs: Vec<&TaskSpec> =
+            course.checks.tasks.values().filter(|s| !matches!(s.check, Check::Http(_))).collect();
         let scripts: Vec<String> = specs.iter().map(|s| script(s, &baseline)).collect();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         for _ in 0..rounds {
             let t = Instant::now();
             for s in &specs {
-                let _ = rt.block_on(verify(d, &s.check, Ask { baseline: Some(&baseline), answer: Some("1"), ..Ask::default() }));
+                let _ = rt.block_on(verify(
+                    d,
+                    &s.check,
+                    Ask { baseline: Some(&baseline), answer: Some("1"), ..Ask::default() },
+                ));
             }
             ours.push(t.elapsed());
             theirs.push(scripts.iter().map(|s| time_script(s)).sum());
@@ -70,7 +88,11 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
         all_ours.push(o);
         all_script.push(s);
         table.row(
-            &format!("check latency, lesson {} ({} checks, p50)", course.lesson.slug(), specs.len()),
+            &format!(
+                "check latency, lesson {} ({} checks, p50)",
+                course.lesson.slug(),
+                specs.len()
+            ),
             ms(o),
             format!("verify.sh {}", ms(s)),
             format!("{:.0}× faster", s.as_secs_f64() / o.as_secs_f64().max(1e-9)),
@@ -88,9 +110,24 @@ fn floor_rows(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
         filters: Some(HashMap::from([("status".to_owned(), vec!["exited".to_owned()])])),
         ..Default::default()
     };
-    let count = serde_saphyr::from_str::<Check>("containers: { filters: { status: exited }, count: 0 }").expect("count check");
-    let single = Check::Container(Box::new(serde_saphyr::from_str::<ContainerCheck>("{ name: dt-bench-single, state: created }").expect("single")));
-    let _ = std::process::Command::new("docker").args(["create", "--label", "docktutor.bench=1", "--name", "dt-bench-single", "busybox", "true"]).output();
+    let count =
+        serde_saphyr::from_str::<Check>("containers: { filters: { status: exited }, count: 0 }")
+            .expect("count check");
+    let single = Check::Container(Box::new(
+        serde_saphyr::from_str::<ContainerCheck>("{ name: dt-bench-single, state: created }")
+            .expect("single"),
+    ));
+    let _ = std::process::Command::new("docker")
+        .args([
+            "create",
+            "--label",
+            "docktutor.bench=1",
+            "--name",
+            "dt-bench-single",
+            "busybox",
+            "true",
+        ])
+        .output();
     let (mut floor, mut c, mut s) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..n {
         let t = Instant::now();
@@ -105,8 +142,17 @@ fn floor_rows(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
     }
     let _ = std::process::Command::new("docker").args(["rm", "-f", "dt-bench-single"]).output();
     let f = percentile(&floor, 50);
-    for (what, v) in [("count check (one list request), p50", &c), ("single-container check (one inspect), p50", &s)] {
+    for (what, v) in [
+        ("count check (one list request), p50", &c),
+        ("single-container check (one inspect), p50", &s),
+    ] {
         let p = percentile(v, 50);
-        table.row(what, ms(p), format!("raw API round trip {}", ms(f)), format!("{:.2}× the floor", p.as_secs_f64() / f.as_secs_f64().max(1e-9)), "≤ 2× floor");
+        table.row(
+            what,
+            ms(p),
+            format!("raw API round trip {}", ms(f)),
+            format!("{:.2}× the floor", p.as_secs_f64() / f.as_secs_f64().max(1e-9)),
+            "≤ 2× floor",
+        );
     }
 }

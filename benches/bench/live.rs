@@ -26,11 +26,30 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &docktutor::docker::Daemon, table: &
     let mut samples = Vec::new();
     for _ in 0..trials {
         docker(&["rm", "-f", "dt-bench-live"]);
-        docker(&["create", "--label", "docktutor.bench=1", "--name", "dt-bench-live", "busybox", "sleep", "60"]);
+        docker(&[
+            "create",
+            "--label",
+            "docktutor.bench=1",
+            "--name",
+            "dt-bench-live",
+            "busybox",
+            "sleep",
+            "60",
+        ]);
         let home = tempfile::tempdir().expect("home");
-        std::fs::write(home.path().join("progress.json"), r#"{"version":1,"lessons":{"bench-live":{"step":1}}}"#).expect("progress");
+        std::fs::write(
+            home.path().join("progress.json"),
+            r#"{"version":1,"lessons":{"bench-live":{"step":1}}}"#,
+        )
+        .expect("progress");
         let mut child = Command::new(env!("CARGO_BIN_EXE_docktutor"))
-            .args(["--lessons", dir.path().to_str().unwrap_or("."), "start", "bench-live", "--plain"])
+            .args([
+                "--lessons",
+                dir.path().to_str().unwrap_or("."),
+                "start",
+                "bench-live",
+                "--plain",
+            ])
             .env("DOCKTUTOR_HOME", home.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -50,7 +69,10 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &docktutor::docker::Daemon, table: &
             }
         }
         std::thread::sleep(Duration::from_millis(300));
-        let out = rt.block_on(d.docker.start_container("dt-bench-live", None::<bollard::query_parameters::StartContainerOptions>));
+        let out = rt.block_on(d.docker.start_container(
+            "dt-bench-live",
+            None::<bollard::query_parameters::StartContainerOptions>,
+        ));
         let returned = Instant::now();
         if out.is_ok() {
             while let Ok((line, at)) = rx.recv_timeout(Duration::from_secs(5)) {
@@ -64,7 +86,20 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &docktutor::docker::Daemon, table: &
         let _ = child.wait();
     }
     docker(&["rm", "-f", "dt-bench-live"]);
-    let note = format!("{} of {trials} trials seen; max {}", samples.len(), ms(percentile(&samples, 100)));
-    table.row("event-to-verdict latency, p50", ms(percentile(&samples, 50)), "—".into(), note.clone(), "< 50 ms");
-    table.row("event-to-verdict latency, p95", ms(percentile(&samples, 95)), "—".into(), note, "< 150 ms");
+    let note =
+        format!("{} of {trials} trials seen; max {}", samples.len(), ms(percentile(&samples, 100)));
+    table.row(
+        "event-to-verdict latency, p50",
+        ms(percentile(&samples, 50)),
+        "—".into(),
+        note.clone(),
+        "< 50 ms",
+    );
+    table.row(
+        "event-to-verdict latency, p95",
+        ms(percentile(&samples, 95)),
+        "—".into(),
+        note,
+        "< 150 ms",
+    );
 }

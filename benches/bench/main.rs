@@ -17,7 +17,8 @@ use stats::Table;
 fn main() {
     // `cargo bench -- <filter>` passes extra arguments; the first non-flag one selects rows.
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_default();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let rt =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     let daemon = rt.block_on(docktutor::docker::Daemon::connect()).ok();
     let mut table = Table::default();
     let wants = |name: &str| filter.is_empty() || name.contains(&filter);
@@ -39,8 +40,15 @@ fn main() {
                 scale::run(&rt, d, &mut table);
             }
         }
-        None => eprintln!("NOTICE: no Docker daemon: the check, scale and live rows were not measured"),
+        None => {
+            eprintln!("NOTICE: no Docker daemon: the check, scale and live rows were not measured")
+        }
     }
     println!("\n{}", table.markdown());
-    println!("machine: {} cores, {}; date: {}", std::thread::available_parallelism().map_or(0, |n| n.get()), stats::cpu_model(), stats::today());
+    println!(
+        "machine: {} cores, {}; date: {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        stats::cpu_model(),
+        stats::today()
+    );
 }

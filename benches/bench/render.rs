@@ -29,7 +29,8 @@ pub fn run(table: &mut Table) {
         eprintln!("NOTICE: corpus not found at {}: render rows skipped", root.display());
         return;
     }
-    let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap_or_default()).collect();
+    let texts: Vec<String> =
+        files.iter().map(|f| std::fs::read_to_string(f).unwrap_or_default()).collect();
     let opts = RenderOptions { width: 80, color: true, hyperlinks: false };
     let rounds = if quick() { 1 } else { 5 };
     let t = Instant::now();
@@ -45,7 +46,10 @@ pub fn run(table: &mut Table) {
     let bin = env!("CARGO_BIN_EXE_docktutor");
     let t = Instant::now();
     for f in &files {
-        let _ = Command::new(bin).args(["render", "--width", "80", "--color", "always"]).arg(f).output();
+        let _ = Command::new(bin)
+            .args(["render", "--width", "80", "--color", "always"])
+            .arg(f)
+            .output();
     }
     let ours = files.len() as f64 / t.elapsed().as_secs_f64();
     let mdcat = which("mdcat").map(|m| {
@@ -65,10 +69,22 @@ pub fn run(table: &mut Table) {
         ),
         None => {
             eprintln!("NOTICE: mdcat not installed (cargo install mdcat): its column is empty");
-            table.row(&format!("render {} corpus pages, one process per page", files.len()), format!("{ours:.0} pages/s"), "mdcat not installed".into(), "—".into(), "≥ 3× mdcat");
+            table.row(
+                &format!("render {} corpus pages, one process per page", files.len()),
+                format!("{ours:.0} pages/s"),
+                "mdcat not installed".into(),
+                "—".into(),
+                "≥ 3× mdcat",
+            );
         }
     }
-    table.row("render corpus in-process (width 80)", format!("{in_process:.0} pages/s"), "—".into(), format!("{over} lines over width"), "0 lines over width");
+    table.row(
+        "render corpus in-process (width 80)",
+        format!("{in_process:.0} pages/s"),
+        "—".into(),
+        format!("{over} lines over width"),
+        "0 lines over width",
+    );
 }
 
 fn which(cmd: &str) -> Option<PathBuf> {

@@ -17,12 +17,28 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
     let (containers, tags) = if quick() { (200, 50) } else { (2000, 500) };
     let t = Instant::now();
     rt.block_on(populate(d, containers, tags));
-    eprintln!("scale: created {containers} containers and {tags} tags in {:.1} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "scale: created {containers} containers and {tags} tags in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let checks = [
-        ("count check", format!("containers: {{ filters: {{ label: {LABEL}, status: created }}, count: {containers} }}")),
+        (
+            "count check",
+            format!(
+                "containers: {{ filters: {{ label: {LABEL}, status: created }}, count: {containers} }}"
+            ),
+        ),
         ("single-container check", "container: { name: dt-scale-777, state: created }".to_owned()),
-        ("client-side where check", format!("containers: {{ filters: {{ label: {LABEL} }}, where: {{ name: {{ suffix: \"-1999\" }} }}, count: {{ le: 1 }} }}")),
-        ("image tag check", "images: { filters: { reference: \"dt-scale-tag\" }, count: { ge: 1 } }".to_owned()),
+        (
+            "client-side where check",
+            format!(
+                "containers: {{ filters: {{ label: {LABEL} }}, where: {{ name: {{ suffix: \"-1999\" }} }}, count: {{ le: 1 }} }}"
+            ),
+        ),
+        (
+            "image tag check",
+            "images: { filters: { reference: \"dt-scale-tag\" }, count: { ge: 1 } }".to_owned(),
+        ),
     ];
     for (what, yaml) in checks {
         let check: Check = serde_saphyr::from_str(&yaml).expect("bench check parses");
@@ -38,7 +54,11 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
             &format!("{what} with {containers} containers + {tags} tags (p50)"),
             ms(percentile(&samples, 50)),
             "—".into(),
-            format!("p95 {}, verdict {}", ms(percentile(&samples, 95)), if passed { "pass" } else { "FAIL" }),
+            format!(
+                "p95 {}, verdict {}",
+                ms(percentile(&samples, 95)),
+                if passed { "pass" } else { "FAIL" }
+            ),
             "< 50 ms",
         );
     }
@@ -56,13 +76,17 @@ async fn populate(d: &Daemon, containers: usize, tags: usize) {
                 labels: Some([(LABEL.to_owned(), "1".to_owned())].into()),
                 ..Default::default()
             };
-            let opts = CreateContainerOptions { name: Some(format!("dt-scale-{i}")), ..Default::default() };
+            let opts = CreateContainerOptions {
+                name: Some(format!("dt-scale-{i}")),
+                ..Default::default()
+            };
             d.docker.create_container(Some(opts), body)
         });
         join_all(futs).await;
     }
     for i in 0..tags {
-        let opts = TagImageOptions { repo: Some("dt-scale-tag".into()), tag: Some(format!("t{i}")) };
+        let opts =
+            TagImageOptions { repo: Some("dt-scale-tag".into()), tag: Some(format!("t{i}")) };
         let _ = d.docker.tag_image("busybox", Some(opts)).await;
     }
 }
@@ -70,11 +94,23 @@ async fn populate(d: &Daemon, containers: usize, tags: usize) {
 async fn cleanup(d: &Daemon, containers: usize, tags: usize) {
     for chunk in (0..containers).collect::<Vec<_>>().chunks(16) {
         let names: Vec<String> = chunk.iter().map(|i| format!("dt-scale-{i}")).collect();
-        let futs = names.iter().map(|n| d.docker.remove_container(n, Some(RemoveContainerOptions { force: true, ..Default::default() })));
+        let futs = names.iter().map(|n| {
+            d.docker.remove_container(
+                n,
+                Some(RemoveContainerOptions { force: true, ..Default::default() }),
+            )
+        });
         join_all(futs).await;
     }
     for i in 0..tags {
-        let _ = d.docker.remove_image(&format!("dt-scale-tag:t{i}"), None::<bollard::query_parameters::RemoveImageOptions>, None).await;
+        let _ = d
+            .docker
+            .remove_image(
+                &format!("dt-scale-tag:t{i}"),
+                None::<bollard::query_parameters::RemoveImageOptions>,
+                None,
+            )
+            .await;
     }
     tokio::time::sleep(Duration::from_millis(10)).await;
 }

@@ -34,7 +34,9 @@ impl Table {
     }
 
     pub fn markdown(&self) -> String {
-        let mut s = String::from("| measurement | docktutor | reference | ratio / result | goal |\n| --- | --- | --- | --- | --- |\n");
+        let mut s = String::from(
+            "| measurement | docktutor | reference | ratio / result | goal |\n| --- | --- | --- | --- | --- |\n",
+        );
         for r in &self.rows {
             s.push_str(&format!("| {} | {} | {} | {} | {} |\n", r[0], r[1], r[2], r[3], r[4]));
         }
@@ -45,7 +47,11 @@ impl Table {
 pub fn cpu_model() -> String {
     std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".into())
 }
 

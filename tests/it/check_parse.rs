@@ -44,7 +44,9 @@ fn bad_regex_is_reported() {
 
 #[test]
 fn text_patterns_are_regexes_checked_while_parsing() {
-    let e = error_of("tasks:\n  a:\n    check:\n      logs: { container: web, matches: \"tick [0-9\" }\n");
+    let e = error_of(
+        "tasks:\n  a:\n    check:\n      logs: { container: web, matches: \"tick [0-9\" }\n",
+    );
     assert!(e.starts_with("checks/x.yaml:4:") && e.contains("bad regular expression"), "{e}");
 }
 

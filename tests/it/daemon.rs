@@ -103,6 +103,7 @@ impl Drop for Canaries {
 
 #[test]
 fn every_builtin_task_fails_before_and_passes_after_its_solution() {
+    let _lock = serial();
     let rt = rt();
     let Some(d) = daemon(&rt, "every_builtin_task") else {
         return;
@@ -158,6 +159,7 @@ fn check_json_reports_every_task_against_the_daemon() {
 
 #[test]
 fn a_single_container_check_sees_a_labelled_container() {
+    let _lock = serial();
     let rt = rt();
     let Some(d) = daemon(&rt, "single_container") else {
         return;
