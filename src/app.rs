@@ -15,7 +15,7 @@ use crate::progress::{Store, TaskStatus};
 /// Run the command line; errors come back to `main` to be printed once.
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let width = match &cli.command {
-        Some(Command::Render { width, .. }) => *width,
+        Some(Command::Render { width, .. } | Command::Preview { width, .. }) => *width,
         _ => None,
     };
     let out = Output::detect(cli.global.color, width);
@@ -31,6 +31,48 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 (None, None) => return Err(Failure::msg("give a lesson or --file", None)),
             };
             runtime()?.block_on(crate::check_cmd::run(target, &opts, &out))
+        }
+        Command::Lint { paths, format } => {
+            let paths = if paths.is_empty() {
+                lessons.map(|d| vec![d.to_owned()]).unwrap_or_default()
+            } else {
+                paths
+            };
+            let (files, findings) = crate::author::lint_paths(&paths);
+            match format {
+                crate::cli::LintFormat::Json => {
+                    println!("{}", crate::author::render_json(&findings))
+                }
+                crate::cli::LintFormat::Human => {
+                    let color = out.color;
+                    eprint!("{}", crate::author::render_human(&files, &findings, color, out.width));
+                    let errors = findings
+                        .iter()
+                        .filter(|f| f.severity == crate::author::Severity::Error)
+                        .count();
+                    eprintln!("{errors} error(s), {} warning(s)", findings.len() - errors);
+                }
+            }
+            let failed = findings.iter().any(|f| f.severity == crate::author::Severity::Error);
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::New { slug } => {
+            let dir = lessons.map_or_else(|| Path::new(".").to_owned(), Path::to_owned);
+            let written =
+                crate::author::new::scaffold(&dir, &slug).map_err(|e| Failure::msg(e, None))?;
+            for p in &written {
+                println!("wrote {}", p.display());
+            }
+            println!(
+                "Next: docktutor preview {} --watch   (and docktutor lint, docktutor --lessons {} test {slug})",
+                written.first().map(|p| p.display().to_string()).unwrap_or_default(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Preview { lesson, watch, .. } => {
+            let course = course(lessons, &lesson).ok();
+            runtime()?.block_on(crate::author::preview::run(&lesson, course, watch, &out))
         }
         Command::Schema => {
             print!("{}", crate::check::schema_json());

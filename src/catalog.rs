@@ -79,6 +79,16 @@ impl Catalog {
     }
 }
 
+/// The built-in lesson and check files, as (path, text).
+pub fn builtin_files() -> Vec<(PathBuf, String)> {
+    let lessons = builtin_lessons().into_iter().map(|s| (s.path, s.text));
+    let checks = BUILTIN_CHECKS
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "yaml"))
+        .map(|f| (Path::new("checks").join(f.path()), f.contents_utf8().unwrap_or("").to_owned()));
+    lessons.chain(checks).collect()
+}
+
 fn builtin_lessons() -> Vec<Source> {
     BUILTIN_LESSONS
         .files()
@@ -168,7 +178,7 @@ fn load_course(src: Source, checks_dir: Option<&Path>) -> Result<Course, Vec<Dia
 }
 
 /// Every task has a check and every check a task.
-fn cross_check(
+pub(crate) fn cross_check(
     lesson: &Lesson,
     checks: &ChecksFile,
     lesson_path: &Path,

@@ -140,4 +140,43 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+
+    /// Lint lessons and checks like a compiler: every problem with file:line:col, the source
+    /// line underlined, and how to fix it. Exit 1 on any error.
+    ///
+    /// PATHs are lesson files, check files, or lesson packs (directories with lessons/ and
+    /// checks/); without PATH, the built-in lessons.
+    Lint {
+        /// Files or lesson packs to lint.
+        paths: Vec<PathBuf>,
+        /// `human` (compiler-style) or `json` (one object per finding, for editors and CI).
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
+
+    /// Start a new lesson: writes lessons/SLUG.md and checks/SLUG.yaml (in --lessons DIR, or
+    /// here) with a sample step, a sample task, its check, hints and solution.
+    New {
+        /// Lowercase words joined by `-`.
+        slug: String,
+    },
+
+    /// Render a lesson and show each task's verdict against the daemon; with --watch, again on
+    /// every save.
+    Preview {
+        /// A lesson slug, or the path of a lesson file (needed for --watch).
+        lesson: String,
+        /// Re-render and re-check whenever the lesson or its check file changes.
+        #[arg(long)]
+        watch: bool,
+        /// Wrap to this many columns.
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
 }

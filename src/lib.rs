@@ -4,6 +4,7 @@
 //! (`docker`, `session` driver, `progress`, `app`).
 
 pub mod app;
+pub mod author;
 pub mod catalog;
 pub mod check;
 mod check_cmd;

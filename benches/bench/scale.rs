@@ -40,6 +40,19 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
             "images: { filters: { reference: \"dt-scale-tag\" }, count: { ge: 1 } }".to_owned(),
         ),
     ];
+    // The floor: the same listing as one raw Engine API request (the daemon's own cost).
+    let mut raw = Vec::new();
+    for _ in 0..if quick() { 5 } else { 20 } {
+        let opts = bollard::query_parameters::ListContainersOptions {
+            all: true,
+            filters: Some([("label".to_owned(), vec![LABEL.to_owned()])].into()),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let _ = rt.block_on(d.docker.list_containers(Some(opts)));
+        raw.push(t.elapsed());
+    }
+    let floor = format!("raw list of the {containers} {}", ms(percentile(&raw, 50)));
     for (what, yaml) in checks {
         let check: Check = serde_saphyr::from_str(&yaml).expect("bench check parses");
         let mut samples = Vec::new();
@@ -53,7 +66,7 @@ pub fn run(rt: &tokio::runtime::Runtime, d: &Daemon, table: &mut Table) {
         table.row(
             &format!("{what} with {containers} containers + {tags} tags (p50)"),
             ms(percentile(&samples, 50)),
-            "—".into(),
+            floor.clone(),
             format!(
                 "p95 {}, verdict {}",
                 ms(percentile(&samples, 95)),

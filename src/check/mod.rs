@@ -22,7 +22,7 @@ mod validate;
 mod words;
 
 pub use eval::{EvalInput, Verdict, evaluate};
-pub use file::{CheckFileError, parse_checks, parse_task};
+pub use file::{CheckFileError, key_line, parse_checks, parse_checks_all, parse_task};
 pub use matcher::{Matcher, OPERATORS, Pattern, Scalar};
 pub use query::{Filters, Query, SCOPE_LABEL, Scope, file_key, filters_key};
 pub use schema::schema_json;

@@ -7,6 +7,7 @@ mod daemon;
 mod daemon_kinds;
 mod e2e;
 mod lesson_parse;
+mod lint;
 mod machine;
 mod progress;
 mod render;
