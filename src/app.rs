@@ -74,6 +74,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let course = course(lessons, &lesson).ok();
             runtime()?.block_on(crate::author::preview::run(&lesson, course, watch, &out))
         }
+        Command::Prepare { slugs, save, load } => {
+            let catalog = load_catalog(lessons)?;
+            let opts = crate::prepare::Options { save, load };
+            runtime()?.block_on(crate::prepare::run(&catalog, &slugs, &opts, &out))
+        }
         Command::Schema => {
             print!("{}", crate::check::schema_json());
             Ok(ExitCode::SUCCESS)
@@ -99,6 +104,10 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 }
 
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
+    load_catalog(dir)
+}
+
+fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
     Ok(Catalog::load(dir)?)
 }
 

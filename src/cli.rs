@@ -103,6 +103,21 @@ pub enum Command {
         explain: bool,
     },
 
+    /// Make sure the images the lessons need are on the daemon (for classrooms): pulls what is
+    /// missing with a bar per layer; `--save FILE` writes them to a tar file (for a USB stick),
+    /// `--load FILE` loads such a file where there is no network.
+    Prepare {
+        /// Lesson slugs (default: every lesson).
+        #[arg(value_name = "LESSON")]
+        slugs: Vec<String>,
+        /// After preparing, save the images to this tar file.
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+        /// First load images from this tar file (made with --save or `docker save`).
+        #[arg(long, value_name = "FILE")]
+        load: Option<PathBuf>,
+    },
+
     /// Print the JSON Schema of check files (editors use it to complete and validate).
     Schema,
 

@@ -14,6 +14,7 @@ pub mod docker;
 pub mod failure;
 pub mod lesson;
 pub mod output;
+pub mod prepare;
 pub mod progress;
 pub mod render;
 pub mod selftest;

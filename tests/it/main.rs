@@ -9,6 +9,7 @@ mod e2e;
 mod lesson_parse;
 mod lint;
 mod machine;
+mod prepare;
 mod progress;
 mod render;
 mod schema_docs;
