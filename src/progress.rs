@@ -167,6 +167,7 @@ impl Store {
     pub fn save(&self, progress: &Progress) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
+        remove_stale_temps(dir);
         let json = serde_json::to_vec_pretty(progress).map_err(std::io::Error::other)?;
         let tmp = dir.join(format!(".progress.json.{}.tmp", std::process::id()));
         {
@@ -180,5 +181,25 @@ impl Store {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// Temp files left by a writer that was killed mid-write (its process is gone).
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix(".progress.json.")
+            .and_then(|r| r.strip_suffix(".tmp"))
+            .and_then(|p| p.parse::<i32>().ok());
+        // SAFETY: signal 0 only asks whether the process exists.
+        if let Some(pid) = pid
+            && pid != i32::try_from(std::process::id()).unwrap_or(0)
+            && unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }

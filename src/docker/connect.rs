@@ -34,7 +34,9 @@ impl DaemonError {
             source = s.source();
         }
         let lower = reason.to_lowercase();
-        let hint = if lower.contains("permission denied") {
+        let hint = if lower.contains("timeout") || lower.contains("timed out") {
+            "the daemon did not answer in time; check `docker info`, or allow more time with DOCKTUTOR_DAEMON_TIMEOUT=<seconds>".to_owned()
+        } else if lower.contains("permission denied") {
             "your user may not use the Docker socket: add it to the `docker` group (`sudo usermod -aG docker $USER`, then log in again), or run with sudo".to_owned()
         } else if lower.contains("no such file")
             || lower.contains("not found")
@@ -47,6 +49,15 @@ impl DaemonError {
         };
         DaemonError { endpoint: endpoint.to_owned(), reason, hint }
     }
+}
+
+/// How long one request may take: `DOCKTUTOR_DAEMON_TIMEOUT` seconds, default 10.
+fn timeout() -> std::time::Duration {
+    let secs = std::env::var("DOCKTUTOR_DAEMON_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|s| *s > 0);
+    std::time::Duration::from_secs(secs.unwrap_or(10))
 }
 
 /// The endpoint as the learner would name it.
@@ -64,7 +75,7 @@ impl Daemon {
         let docker =
             Docker::connect_with_defaults().map_err(|e| DaemonError::new(&endpoint, &e))?;
         let docker = docker
-            .with_timeout(std::time::Duration::from_secs(10))
+            .with_timeout(timeout())
             .negotiate_version()
             .await
             .map_err(|e| DaemonError::new(&endpoint, &e))?;

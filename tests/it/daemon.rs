@@ -101,6 +101,22 @@ impl Drop for Canaries {
     }
 }
 
+/// Every container, image, volume and network id on the daemon.
+fn inventory() -> [Vec<String>; 4] {
+    let list = |args: &[&str]| {
+        let mut v: Vec<String> = docker(args).lines().map(str::to_owned).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    [
+        list(&["ps", "-aq", "--no-trunc"]),
+        list(&["images", "-aq", "--no-trunc"]),
+        list(&["volume", "ls", "-q"]),
+        list(&["network", "ls", "-q", "--no-trunc"]),
+    ]
+}
+
 #[test]
 fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     let _lock = serial();
@@ -110,6 +126,7 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     };
     let catalog = Catalog::load(None).expect("built-in lessons load");
     let canaries = Canaries::new("selftest");
+    let before = inventory();
     let run = Run::new().expect("self-test run");
     let mut failures = Vec::new();
     let mut count = 0;
@@ -126,6 +143,7 @@ fn every_builtin_task_fails_before_and_passes_after_its_solution() {
         }
     }
     canaries.assert_alive();
+    assert_eq!(inventory(), before, "the self-test left the daemon different from how it found it");
     let leftovers = docker(&["ps", "-aq", "--filter", &format!("label={}", run.label())]);
     assert!(leftovers.is_empty(), "the self-test left containers behind: {leftovers}");
     assert!(count >= 6, "only {count} tasks");

@@ -6,6 +6,7 @@ mod cli;
 mod daemon;
 mod daemon_kinds;
 mod e2e;
+mod faults;
 mod lesson_parse;
 mod lint;
 mod machine;
