@@ -33,6 +33,69 @@ pub struct Catalog {
     pub courses: Vec<Course>,
 }
 
+/// `pack.yaml` at the top of a lesson pack: its name, version and the order of its lessons.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// The pack's name, shown to learners.
+    pub name: String,
+    /// Its version, e.g. `1.0.0`.
+    pub version: String,
+    /// Lesson slugs in course order; every lesson of the pack must be listed.
+    pub lessons: Vec<String>,
+}
+
+impl Pack {
+    /// Read `dir/pack.yaml` if there is one.
+    pub fn read(dir: &Path) -> Result<Option<Pack>, Diagnostics> {
+        let path = dir.join("pack.yaml");
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let text = read_text(&path)?;
+        serde_saphyr::from_str::<Pack>(&text).map(Some).map_err(|e| {
+            let (line, column) =
+                e.location().map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+            Diagnostics(vec![Diagnostic {
+                path: path.clone(),
+                line,
+                column,
+                message: e.to_string(),
+                hint: Some("pack.yaml has `name`, `version` and `lessons` (slugs in order)".into()),
+            }])
+        })
+    }
+
+    /// Every listed lesson exists and every lesson is listed.
+    pub fn check(&self, courses: &[Course]) -> Result<(), Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let diag = |message: String, hint: &str| Diagnostic {
+            path: PathBuf::from("pack.yaml"),
+            line: 0,
+            column: 0,
+            message,
+            hint: Some(hint.into()),
+        };
+        for slug in &self.lessons {
+            if !courses.iter().any(|c| c.lesson.slug() == slug) {
+                diags.push(diag(
+                    format!("pack.yaml lists `{slug}`, but no lesson has that slug"),
+                    "fix the slug or add lessons/<slug>.md",
+                ));
+            }
+        }
+        for c in courses {
+            if !self.lessons.iter().any(|s| s == c.lesson.slug()) {
+                diags.push(diag(
+                    format!("lesson `{}` is not listed in pack.yaml", c.lesson.slug()),
+                    "add it to `lessons:` where it belongs in the course",
+                ));
+            }
+        }
+        if diags.is_empty() { Ok(()) } else { Err(diags) }
+    }
+}
+
 /// A file's name and text, from the binary or from disk.
 struct Source {
     path: PathBuf,
@@ -60,6 +123,14 @@ impl Catalog {
         courses.sort_by(|a, b| {
             (a.lesson.meta.order, a.lesson.slug()).cmp(&(b.lesson.meta.order, b.lesson.slug()))
         });
+        if let Some(d) = dir
+            && let Some(pack) = Pack::read(d)?
+        {
+            pack.check(&courses).map_err(Diagnostics)?;
+            courses.sort_by_key(|c| {
+                pack.lessons.iter().position(|s| s == c.lesson.slug()).unwrap_or(usize::MAX)
+            });
+        }
         Ok(Catalog { courses })
     }
 

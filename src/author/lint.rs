@@ -39,6 +39,8 @@ pub struct Files {
     /// file without a lesson is a finding; false when single files are linted.
     pub complete: bool,
     pub lessons: Vec<(PathBuf, String)>,
+    /// Pack directories (with a pack.yaml) among the linted paths.
+    pub packs: Vec<PathBuf>,
     pub checks: BTreeMap<String, (PathBuf, String)>,
 }
 
@@ -110,6 +112,7 @@ pub fn collect(paths: &[PathBuf]) -> (Files, Vec<Finding>) {
         }
         return (files, findings);
     }
+    files.packs = paths.iter().filter(|p| p.join("pack.yaml").is_file()).cloned().collect();
     for p in paths {
         let mut add_file = |f: &Path, findings: &mut Vec<Finding>| match std::fs::read(f) {
             Ok(bytes) => files.add(f.to_owned(), bytes, findings),
@@ -203,6 +206,7 @@ pub fn lint_paths(paths: &[PathBuf]) -> (Files, Vec<Finding>) {
             ));
         }
     }
+    findings.extend(pack_findings(&files));
     findings.sort_by(|a, b| {
         (&a.diag.path, a.diag.line, a.diag.column).cmp(&(&b.diag.path, b.diag.line, b.diag.column))
     });
@@ -252,4 +256,23 @@ fn with_suggestion(mut d: Diagnostic) -> Diagnostic {
         d.hint = Some(s);
     }
     d
+}
+
+/// pack.yaml must parse, and list exactly the pack's lessons.
+fn pack_findings(files: &Files) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for dir in &files.packs {
+        match crate::catalog::Catalog::load(Some(dir)) {
+            Ok(_) => {}
+            Err(d) => out.extend(d.0.into_iter().filter(|d| d.path.ends_with("pack.yaml")).map(
+                |mut d| {
+                    if d.path == Path::new("pack.yaml") {
+                        d.path = dir.join("pack.yaml");
+                    }
+                    Finding { severity: Severity::Error, diag: d }
+                },
+            )),
+        }
+    }
+    out
 }

@@ -124,3 +124,43 @@ fn new_scaffolds_a_lesson_that_lints_clean_and_refuses_to_overwrite() {
         .code(2);
     Command::cargo_bin("docktutor").expect("bin").args(["--lessons", d, "list"]).assert().success();
 }
+
+#[test]
+fn pack_yaml_orders_lessons_and_must_list_them_all() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path().to_str().expect("p");
+    for slug in ["alpha", "beta"] {
+        Command::cargo_bin("docktutor")
+            .expect("bin")
+            .args(["--lessons", d, "new", slug])
+            .assert()
+            .success();
+    }
+    std::fs::write(
+        dir.path().join("pack.yaml"),
+        "name: Test pack\nversion: 1.0.0\nlessons: [beta, alpha]\n",
+    )
+    .expect("pack");
+    let out = Command::cargo_bin("docktutor")
+        .expect("bin")
+        .args(["--lessons", d, "list"])
+        .output()
+        .expect("list");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (b, a) =
+        (text.find("beta").expect("beta listed"), text.find("alpha").expect("alpha listed"));
+    assert!(b < a, "pack order: {text}");
+    std::fs::write(
+        dir.path().join("pack.yaml"),
+        "name: Test pack\nversion: 1.0.0\nlessons: [beta, gamma]\n",
+    )
+    .expect("pack");
+    let (code, json, _) = lint(&[d, "--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(json.contains("lists `gamma`") && json.contains("`alpha` is not listed"), "{json}");
+    std::fs::write(dir.path().join("pack.yaml"), "name: x\nversion: 1\nlessonz: []\n")
+        .expect("pack");
+    let (code, json, _) = lint(&[d, "--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(json.contains("lessonz"), "{json}");
+}

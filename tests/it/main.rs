@@ -12,6 +12,7 @@ mod lint;
 mod machine;
 mod prepare;
 mod progress;
+mod props;
 mod render;
 mod schema_docs;
 mod support;
