@@ -17,14 +17,30 @@ pub struct Verdict {
     pub passed: bool,
     /// What was verified (when passed) or what is still missing (when failed).
     pub explanation: String,
+    /// Members of the set the check looked at, for hints' `{names}` and `{count}`.
+    #[serde(skip)]
+    pub found: Vec<String>,
 }
 
 impl Verdict {
+    pub fn new(passed: bool, explanation: impl Into<String>) -> Self {
+        Verdict { passed, explanation: explanation.into(), found: Vec::new() }
+    }
     pub(super) fn pass(explanation: impl Into<String>) -> Self {
-        Verdict { passed: true, explanation: explanation.into() }
+        Verdict::new(true, explanation)
     }
     pub(super) fn fail(explanation: impl Into<String>) -> Self {
-        Verdict { passed: false, explanation: explanation.into() }
+        Verdict::new(false, explanation)
+    }
+
+    /// A hint with `{count}` and `{names}` filled from what this check found.
+    pub fn fill_hint(&self, hint: &str) -> String {
+        let names = if self.found.is_empty() {
+            "none".to_owned()
+        } else {
+            super::words::list_items(&self.found, 5)
+        };
+        hint.replace("{count}", &self.found.len().to_string()).replace("{names}", &names)
     }
 }
 
@@ -43,14 +59,18 @@ pub fn evaluate(check: &Check, input: &EvalInput<'_>) -> Verdict {
     match check {
         Check::All(list) => {
             let mut passed = Vec::new();
+            let mut found = Vec::new();
             for c in list {
                 let v = evaluate(c, input);
                 if !v.passed {
                     return v;
                 }
+                if found.is_empty() {
+                    found = v.found;
+                }
                 passed.push(v.explanation);
             }
-            Verdict::pass(passed.join("; "))
+            Verdict { found, ..Verdict::pass(passed.join("; ")) }
         }
         Check::Any(list) => {
             let mut failed = Vec::new();
@@ -65,10 +85,14 @@ pub fn evaluate(check: &Check, input: &EvalInput<'_>) -> Verdict {
         }
         Check::Not(inner) => {
             let v = evaluate(inner, input);
-            if v.passed {
-                Verdict::fail(format!("this should not hold, but it does: {}", v.explanation))
-            } else {
-                Verdict::pass(v.explanation)
+            Verdict {
+                passed: !v.passed,
+                explanation: if v.passed {
+                    format!("this should not hold, but it does: {}", v.explanation)
+                } else {
+                    v.explanation
+                },
+                found: v.found,
             }
         }
         Check::Containers(s) => container_set(s, input),

@@ -91,13 +91,14 @@ impl<T> SetVerdict<'_, T> {
 pub(super) fn count_verdict(count: &Matcher, noun: &str, items: &[String]) -> Verdict {
     let n = items.len();
     let tail = if n == 0 { String::new() } else { format!(": {}", words::list_items(items, 5)) };
-    if count.matches_int(n) {
+    let v = if count.matches_int(n) {
         Verdict::pass(format!("found {n} {}{tail}", words::plural(noun, n == 1)))
     } else {
         let expected = count.describe();
         let one = expected == "1" || expected.ends_with(" 1");
         Verdict::fail(format!("expected {expected} {}, found {n}{tail}", words::plural(noun, one)))
-    }
+    };
+    Verdict { found: items.to_vec(), ..v }
 }
 
 fn container_where(c: &ContainerInfo, w: &ContainerWhere) -> Option<String> {

@@ -258,11 +258,21 @@ impl Session<'_> {
                     self.screen.verdict(&v)?;
                 }
             }
-            Effect::ShowHint { task, hint } => self.screen.hint(*task, *hint)?,
+            Effect::ShowHint { task, hint } => {
+                // A fresh, quiet look at the daemon fills the hint's {count} and {names}.
+                let v = self.evaluate(*task, true).await;
+                self.screen.hint(*task, *hint, &v)?;
+            }
             Effect::NoMoreHints(_) => {
                 self.screen.note("No more hints: press ? to see the solution.")?
             }
-            Effect::ShowSolution(t) => self.screen.solution(*t)?,
+            Effect::ShowSolution(t) => {
+                if self.confirm("Show the solution? Trying first teaches more. [y/N]").await {
+                    self.screen.solution(*t)?;
+                } else {
+                    self.screen.note("Not shown. Press h for a hint.")?;
+                }
+            }
             Effect::DaemonStatus { up: true } => {
                 self.screen.note("The Docker daemon is back; checking again.")?
             }
@@ -315,29 +325,25 @@ impl Session<'_> {
         let id = self.task_id(task);
         let slug = self.course.lesson.slug().to_owned();
         let Some(spec) = self.course.spec(&id) else {
-            return Verdict { passed: false, explanation: format!("task `{id}` has no check") };
+            return Verdict::new(false, format!("task `{id}` has no check"));
         };
         if self.daemon.is_none() {
-            return Verdict {
-                passed: false,
-                explanation: "the Docker daemon is not reachable yet; docktutor keeps trying"
-                    .into(),
-            };
+            return Verdict::new(
+                false,
+                "the Docker daemon is not reachable yet; docktutor keeps trying",
+            );
         }
         self.record_baseline(task).await;
         let answer = match (&spec.check, quiet) {
-            (Check::Quiz(_), true) => return Verdict { passed: false, explanation: String::new() },
+            (Check::Quiz(_), true) => return Verdict::new(false, String::new()),
             (Check::Quiz(q), false) => match self.ask(q.clone()).await {
                 Some(a) => Some(a),
-                None => return Verdict { passed: false, explanation: "no answer given".into() },
+                None => return Verdict::new(false, "no answer given"),
             },
             _ => None,
         };
         let Some(daemon) = self.daemon.clone() else {
-            return Verdict {
-                passed: false,
-                explanation: "the Docker daemon is not reachable".into(),
-            };
+            return Verdict::new(false, "the Docker daemon is not reachable");
         };
         let baseline = self.progress.lesson(&slug).and_then(|l| l.baselines.get(&id)).cloned();
         let mut spec = spec.clone();
@@ -347,7 +353,25 @@ impl Session<'_> {
         let ask = Ask { scope: None, baseline: baseline.as_ref(), answer: answer.as_deref() };
         match verify_task(&daemon, &spec, ask).await {
             Ok(v) => v,
-            Err(e) => Verdict { passed: false, explanation: format!("{e} ({})", e.hint) },
+            Err(e) => Verdict::new(false, format!("{e} ({})", e.hint)),
+        }
+    }
+
+    /// A yes/no question through the input thread; anything but yes is no.
+    async fn confirm(&mut self, question: &str) -> bool {
+        if self.keys.send(Request::Confirm(question.to_owned())).is_err() {
+            return false;
+        }
+        loop {
+            match self.rx.recv().await {
+                Some(Msg::Answer(a)) => {
+                    return a.is_some_and(|a| {
+                        a.trim().eq_ignore_ascii_case("y") || a.trim().eq_ignore_ascii_case("yes")
+                    });
+                }
+                Some(other) => self.queue.push_back(other),
+                None => return false,
+            }
         }
     }
 

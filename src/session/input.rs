@@ -17,6 +17,8 @@ use crate::check::QuizCheck;
 pub enum Request {
     Key,
     Answer(QuizCheck),
+    /// A yes/no question; the reply is an `Answer` of "y" or "n".
+    Confirm(String),
 }
 
 /// Start the reader; send it requests through the returned channel.
@@ -31,6 +33,18 @@ pub fn spawn(plain: bool, tx: UnboundedSender<Msg>) -> mpsc::Sender<Request> {
                 Request::Key => Msg::Input(key_input(&term)),
                 Request::Answer(q) if plain => Msg::Answer(plain_answer(&q, &mut lines)),
                 Request::Answer(q) => Msg::Answer(prompt_answer(&q)),
+                Request::Confirm(question) if plain => {
+                    println!("{question}");
+                    Msg::Answer(lines.next().and_then(Result::ok))
+                }
+                Request::Confirm(question) => {
+                    let yes = dialoguer::Confirm::new()
+                        .with_prompt(question)
+                        .default(false)
+                        .interact()
+                        .unwrap_or(false);
+                    Msg::Answer(Some(if yes { "y" } else { "n" }.to_owned()))
+                }
             };
             if tx.send(msg).is_err() {
                 break;

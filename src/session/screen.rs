@@ -86,7 +86,8 @@ impl Screen<'_> {
         writeln!(self.w(), "{}", self.out.hint().apply_to(text))
     }
 
-    pub fn hint(&self, task: usize, hint: usize) -> std::io::Result<()> {
+    /// `verdict` fills `{count}` and `{names}` from what the task's check found just now.
+    pub fn hint(&self, task: usize, hint: usize, verdict: &Verdict) -> std::io::Result<()> {
         let Some(t) = self.course.lesson.tasks.get(task) else {
             return Ok(());
         };
@@ -99,7 +100,7 @@ impl Screen<'_> {
             "{} ",
             self.out.hint().apply_to(format!("Hint {}/{}:", hint + 1, hints.len()))
         )?;
-        self.markdown(text)
+        self.markdown(&verdict.fill_hint(text))
     }
 
     pub fn solution(&self, task: usize) -> std::io::Result<()> {

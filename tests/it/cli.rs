@@ -199,3 +199,25 @@ fn broken_lessons_dir_reports_file_line_col() {
         .stderr(predicate::str::contains("checks/bad-yaml.yaml:5:"))
         .stderr(predicate::str::contains("unknown field `nam`"));
 }
+
+#[test]
+fn preview_renders_and_reports_each_task() {
+    let home = tempfile::tempdir().expect("tmp");
+    let out = docktutor(home.path())
+        .env("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+        .args(["preview", "images-vs-containers", "--width", "60"])
+        .output()
+        .expect("preview");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text.contains("Images vs containers") && text.contains("Checks against the daemon now"),
+        "{text}"
+    );
+    assert!(text.contains("no Docker daemon"), "{text}");
+    docktutor(home.path())
+        .args(["preview", "images-vs-containers", "--watch"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--watch needs the path"));
+}

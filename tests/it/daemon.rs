@@ -6,7 +6,6 @@ use std::process::Command as Proc;
 
 use docktutor::catalog::Catalog;
 use docktutor::docker::Daemon;
-use docktutor::selftest::{Run, test_task};
 
 use crate::cli::docktutor;
 
@@ -121,33 +120,59 @@ fn inventory() -> [Vec<String>; 4] {
 fn every_builtin_task_fails_before_and_passes_after_its_solution() {
     let _lock = serial();
     let rt = rt();
-    let Some(d) = daemon(&rt, "every_builtin_task") else {
+    if daemon(&rt, "every_builtin_task").is_none() {
         return;
-    };
+    }
     let catalog = Catalog::load(None).expect("built-in lessons load");
     let canaries = Canaries::new("selftest");
     let before = inventory();
-    let run = Run::new().expect("self-test run");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for course in &catalog.courses {
-        for task in &course.lesson.tasks {
-            let r = rt.block_on(test_task(&d, &run, course, &task.id)).expect("daemon answers");
-            count += 1;
-            if !r.ok() {
-                failures.push(format!(
-                    "{}/{}: before={} after={} {:?}",
-                    r.lesson, r.task, r.failed_before, r.passed_after, r.problem
-                ));
-            }
-        }
-    }
+    // Exactly what CI promises: `docktutor test` over every built-in lesson.
+    let home = tempfile::tempdir().expect("tmp");
+    let out = docktutor(home.path()).args(["test", "--json"]).output().expect("docktutor test");
+    let reports: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let failures: Vec<&serde_json::Value> = reports
+        .iter()
+        .filter(|r| {
+            r["failed_before"] != true || r["passed_after"] != true || !r["problem"].is_null()
+        })
+        .collect();
     canaries.assert_alive();
     assert_eq!(inventory(), before, "the self-test left the daemon different from how it found it");
-    let leftovers = docker(&["ps", "-aq", "--filter", &format!("label={}", run.label())]);
-    assert!(leftovers.is_empty(), "the self-test left containers behind: {leftovers}");
-    assert!(count >= 6, "only {count} tasks");
+    let expected: usize = catalog.courses.iter().map(|c| c.lesson.tasks.len()).sum();
+    assert_eq!(
+        reports.len(),
+        expected,
+        "one report per task; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(out.status.code(), Some(0));
+    let secs: f64 = reports.iter().filter_map(|r| r["millis"].as_f64()).sum::<f64>() / 1000.0;
+    eprintln!(
+        "docktutor test: {} tasks in {} lessons, {secs:.1} s",
+        reports.len(),
+        catalog.courses.len()
+    );
+}
+
+#[test]
+fn the_test_table_reports_each_task() {
+    let _lock = serial();
+    if daemon(&rt(), "test_table").is_none() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("tmp");
+    let out = docktutor(home.path())
+        .args(["test", "images-vs-containers"])
+        .output()
+        .expect("docktutor test");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("fail-before  pass-after"), "{text}");
+    assert!(text.contains("6 tasks in 1 lessons, 6 ok, 0 failed"), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
 }
 
 #[test]

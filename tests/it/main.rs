@@ -5,6 +5,7 @@ mod check_parse;
 mod cli;
 mod daemon;
 mod daemon_kinds;
+mod differential;
 mod e2e;
 mod faults;
 mod lesson_parse;
