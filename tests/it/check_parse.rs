@@ -97,3 +97,33 @@ fn tabs_and_garbage_do_not_panic() {
         let _ = parse_checks(Path::new("x.yaml"), text);
     }
 }
+
+/// Every matcher operator, parsed from YAML, with a value it accepts and one it rejects.
+#[test]
+fn every_matcher_operator_passes_and_fails() {
+    use docktutor::check::{Matcher, Scalar};
+    let cases: [(&str, Scalar, Scalar); 12] = [
+        ("running", Scalar::Str("running".into()), Scalar::Str("exited".into())),
+        ("{ eq: 3 }", Scalar::Str("3".into()), Scalar::Int(4)),
+        ("{ ne: 0 }", Scalar::Int(2), Scalar::Int(0)),
+        ("{ gt: 1 }", Scalar::Int(2), Scalar::Int(1)),
+        ("{ ge: 1 }", Scalar::Int(1), Scalar::Int(0)),
+        ("{ lt: 1 }", Scalar::Int(0), Scalar::Int(1)),
+        ("{ le: 1 }", Scalar::Int(1), Scalar::Int(2)),
+        ("{ in: [running, paused] }", Scalar::Str("paused".into()), Scalar::Str("exited".into())),
+        ("{ matches: \"^web-[0-9]+$\" }", Scalar::Str("web-12".into()), Scalar::Str("web-x".into())),
+        ("{ contains: sleep }", Scalar::Str("sleep 600".into()), Scalar::Str("true".into())),
+        ("{ prefix: \"myapp:\" }", Scalar::Str("myapp:v1".into()), Scalar::Str("other:v1".into())),
+        ("{ suffix: \":v1\" }", Scalar::Str("myapp:v1".into()), Scalar::Str("myapp:v2".into())),
+    ];
+    for (yaml, good, bad) in cases {
+        let m: Matcher = serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+        assert!(m.matches(Some(&good)), "{yaml} should accept {good:?}");
+        assert!(!m.matches(Some(&bad)), "{yaml} should reject {bad:?}");
+        assert!(!m.describe().is_empty());
+    }
+    let ne: Matcher = serde_saphyr::from_str("{ ne: 0 }").expect("ne");
+    assert!(ne.matches(None), "a missing value is not equal to anything");
+    let eq: Matcher = serde_saphyr::from_str("0").expect("eq");
+    assert!(!eq.matches(None));
+}
