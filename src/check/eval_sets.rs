@@ -124,7 +124,42 @@ fn image_where(i: &ImageInfo, w: &ImageWhere) -> Option<String> {
     p.mismatch().map(str::to_owned)
 }
 
+/// Objects of the baseline that no longer exist, by short id.
+fn removed<T>(
+    now: &[T],
+    id: fn(&T) -> &str,
+    before: Option<&Baseline>,
+    pick: fn(&Baseline) -> &BTreeSet<String>,
+    count: &Matcher,
+    noun: &str,
+) -> Verdict {
+    let Some(b) = before else {
+        return Verdict::fail(format!(
+            "{} needs a recorded task start; start the task in the runner",
+            words::plural(noun, false)
+        ));
+    };
+    let present: BTreeSet<&str> = now.iter().map(id).collect();
+    let gone: Vec<String> = pick(b)
+        .iter()
+        .filter(|i| !present.contains(i.as_str()))
+        .map(|i| words::short_id(i))
+        .collect();
+    count_verdict(count, noun, &gone)
+}
+
 pub(super) fn container_set(set: &ContainerSet, input: &EvalInput<'_>) -> Verdict {
+    if set.removed {
+        let all = answered(&input.snapshot.containers, "");
+        return removed(
+            all,
+            |c| &c.id,
+            input.baseline,
+            |b| &b.containers,
+            &set.count,
+            "container{s} removed since the task started",
+        );
+    }
     let key = filters_key(&input.scope.container_set(&set.filters));
     let members: Vec<&ContainerInfo> = answered(&input.snapshot.containers, &key)
         .iter()
@@ -147,6 +182,17 @@ pub(super) fn container_set(set: &ContainerSet, input: &EvalInput<'_>) -> Verdic
 }
 
 pub(super) fn image_set(set: &ImageSet, input: &EvalInput<'_>) -> Verdict {
+    if set.removed {
+        let all = answered(&input.snapshot.images, "");
+        return removed(
+            all,
+            |i| &i.id,
+            input.baseline,
+            |b| &b.images,
+            &set.count,
+            "image{s} removed since the task started",
+        );
+    }
     let key = filters_key(&input.scope.image_set(&set.filters));
     let members: Vec<&ImageInfo> = answered(&input.snapshot.images, &key)
         .iter()

@@ -157,6 +157,9 @@ impl Scope {
                 return list.iter().for_each(|c| self.collect(c, out));
             }
             Check::Not(inner) => return self.collect(inner, out),
+            // What is gone is compared with the (unscoped) baseline, so list everything.
+            Check::Containers(s) if s.removed => Query::Containers(Filters::new()),
+            Check::Images(s) if s.removed => Query::Images(Filters::new()),
             Check::Containers(s) => Query::Containers(self.container_set(&s.filters)),
             Check::Images(s) => Query::Images(self.image_set(&s.filters)),
             Check::Volumes(s) => Query::Volumes(self.volume_set(&s.filters)),

@@ -14,7 +14,7 @@ pub(super) fn at_least_one() -> Matcher {
 }
 
 /// Filters for listing containers, passed to the daemon as they are.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContainerFilters {
     /// `created`, `restarting`, `running`, `removing`, `paused`, `exited` or `dead`.
@@ -69,6 +69,10 @@ pub struct ContainerSet {
     /// Only containers created since the task started.
     #[serde(default)]
     pub new: bool,
+    /// Instead: the containers that existed when the task started and are gone now
+    /// (takes no `filters`, `where` or `new`; they describe objects that still exist).
+    #[serde(default)]
+    pub removed: bool,
     /// How many containers the set must hold (default: at least one).
     #[serde(default = "at_least_one")]
     pub count: Matcher,
@@ -81,7 +85,7 @@ pub struct ContainerSet {
 }
 
 /// Filters for listing images, passed to the daemon as they are.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImageFilters {
     /// Reference pattern (`busybox`, `myapp:*`).
@@ -118,6 +122,10 @@ pub struct ImageSet {
     /// Only images that appeared since the task started.
     #[serde(default)]
     pub new: bool,
+    /// Instead: the images that existed when the task started and are gone now
+    /// (takes no `filters`, `where` or `new`).
+    #[serde(default)]
+    pub removed: bool,
     /// How many images the set must hold (default: at least one).
     #[serde(default = "at_least_one")]
     pub count: Matcher,

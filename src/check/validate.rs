@@ -30,6 +30,21 @@ fn check_problems(check: &Check, out: &mut Vec<String>) {
     match check {
         Check::All(list) | Check::Any(list) => list.iter().for_each(|c| check_problems(c, out)),
         Check::Not(inner) => check_problems(inner, out),
+        Check::Containers(set)
+            if set.removed
+                && (set.new || set.where_.is_some() || set.filters != Default::default()) =>
+        {
+            out.push("`removed` counts containers that are gone, so it takes no `filters`, `where` or `new`".into());
+        }
+        Check::Images(set)
+            if set.removed
+                && (set.new || set.where_.is_some() || set.filters != Default::default()) =>
+        {
+            out.push(
+                "`removed` counts images that are gone, so it takes no `filters`, `where` or `new`"
+                    .into(),
+            );
+        }
         Check::Logs(LogsCheck { contains: None, matches: None, .. }) => {
             out.push(
                 "a `logs` check needs `contains` or `matches`; as written it asserts nothing"

@@ -111,7 +111,11 @@ fn every_matcher_operator_passes_and_fails() {
         ("{ lt: 1 }", Scalar::Int(0), Scalar::Int(1)),
         ("{ le: 1 }", Scalar::Int(1), Scalar::Int(2)),
         ("{ in: [running, paused] }", Scalar::Str("paused".into()), Scalar::Str("exited".into())),
-        ("{ matches: \"^web-[0-9]+$\" }", Scalar::Str("web-12".into()), Scalar::Str("web-x".into())),
+        (
+            "{ matches: \"^web-[0-9]+$\" }",
+            Scalar::Str("web-12".into()),
+            Scalar::Str("web-x".into()),
+        ),
         ("{ contains: sleep }", Scalar::Str("sleep 600".into()), Scalar::Str("true".into())),
         ("{ prefix: \"myapp:\" }", Scalar::Str("myapp:v1".into()), Scalar::Str("other:v1".into())),
         ("{ suffix: \":v1\" }", Scalar::Str("myapp:v1".into()), Scalar::Str("myapp:v2".into())),

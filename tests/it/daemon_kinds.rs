@@ -283,7 +283,7 @@ fn events_and_restarts_since_the_task_started() {
     let Some(d) = daemon(&rt, "events") else { return };
     let scene = Scene::new();
     let tasks = scene.checks(
-        "tasks:\n  exec:\n    check: { events: { type: container, action: exec_start, container: dtweb-{tag} } }\n  restarted:\n    check: { container: { name: dtweb-{tag}, started_since_task: true } }\n",
+        "tasks:\n  exec:\n    check: { events: { type: container, action: exec_start, container: dtweb-{tag} } }\n  restarted:\n    check: { container: { name: dtweb-{tag}, started_since_task: true } }\n  removed:\n    check: { containers: { removed: true, count: { ge: 1 } } }\n",
     );
     let baseline = rt.block_on(d.baseline()).expect("baseline");
     let ask = Ask { baseline: Some(&baseline), ..Ask::default() };
@@ -292,6 +292,7 @@ fn events_and_restarts_since_the_task_started() {
     }
     docker(&["exec", &format!("dtweb-{}", scene.tag), "true"]);
     docker(&["restart", "-t", "0", &format!("dtweb-{}", scene.tag)]);
+    docker(&["rm", &format!("dtgreet-{}", scene.tag)]);
     for (id, spec) in &tasks {
         let v = rt.block_on(verify_task(&d, spec, ask)).expect("verify");
         assert!(v.passed, "{id}: {}", v.explanation);
