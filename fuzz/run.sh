@@ -17,10 +17,10 @@ cp ../checks/*.yaml ../tests/fixtures/broken/*.yaml ../tests/fixtures/checks/*.y
 status=0
 for t in "${targets[@]}"; do
   log=$(mktemp)
-  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=4096 >"$log" 2>&1
+  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1
   code=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  [ -z "$execs" ] && execs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
+  [ -z "$execs" ] && execs=$(grep -oE '^Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+')
   crashes=$(ls "artifacts/$t" 2>/dev/null | grep -c '^crash-' || true)
   echo "$t: ${secs}s, executions ${execs:-?}, crashes ${crashes:-0}, exit $code"
   [ "$code" -ne 0 ] && { tail -30 "$log"; status=1; }
