@@ -23,35 +23,70 @@ pub(super) fn answered<'a, T>(map: &'a BTreeMap<String, Vec<T>>, key: &str) -> &
     map.get(key).map(Vec::as_slice).unwrap_or(&[])
 }
 
-/// Count the set, then apply the quantifiers; `label` names a member in explanations.
-struct SetVerdict<'a, T> {
+/// What a set check needs to know about one kind of member.
+trait Member {
+    type Where;
+    fn id(&self) -> &str;
+    /// How a member is named in explanations.
+    fn label(&self) -> String;
+    /// The first condition of `w` this member fails, if any.
+    fn test(&self, w: &Self::Where) -> Option<String>;
+}
+
+impl Member for ContainerInfo {
+    type Where = ContainerWhere;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> String {
+        words::container_item(self)
+    }
+    fn test(&self, w: &ContainerWhere) -> Option<String> {
+        container_where(self, w)
+    }
+}
+
+impl Member for ImageInfo {
+    type Where = ImageWhere;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> String {
+        words::image_item(self)
+    }
+    fn test(&self, w: &ImageWhere) -> Option<String> {
+        image_where(self, w)
+    }
+}
+
+/// The parts shared by container and image set specs.
+struct Set<'a, W> {
     noun: String,
-    members: Vec<&'a T>,
-    label: fn(&T) -> String,
-    test: &'a dyn Fn(&T, &Quantified) -> Option<String>,
+    new: bool,
+    where_: Option<&'a W>,
+    count: &'a Matcher,
+    quantifiers: [(&'static str, Option<&'a W>); 3],
+    /// The baseline's ids of this kind.
+    before: fn(&Baseline) -> &BTreeSet<String>,
 }
 
-/// Which of a set's condition maps is being applied.
-pub(super) enum Quantified<'a> {
-    Container(&'a ContainerWhere),
-    Image(&'a ImageWhere),
-}
-
-impl<T> SetVerdict<'_, T> {
-    fn verdict(
-        &self,
-        count: &Matcher,
-        quantifiers: [(&str, Option<Quantified<'_>>); 3],
-    ) -> Verdict {
-        let items: Vec<String> = self.members.iter().map(|m| (self.label)(m)).collect();
-        let counted = count_verdict(count, &self.noun, &items);
+impl<W> Set<'_, W> {
+    /// Narrow the listed members by `new` and `where`, count them, then apply the quantifiers.
+    fn verdict<M: Member<Where = W>>(&self, listed: &[M], baseline: Option<&Baseline>) -> Verdict {
+        let members: Vec<&M> = listed
+            .iter()
+            .filter(|m| !self.new || is_new(m.id(), baseline, self.before))
+            .filter(|m| self.where_.is_none_or(|w| m.test(w).is_none()))
+            .collect();
+        let items: Vec<String> = members.iter().map(|m| m.label()).collect();
+        let counted = count_verdict(self.count, &self.noun, &items);
         if !counted.passed {
             return counted;
         }
-        for (kind, q) in quantifiers {
-            let Some(q) = q else { continue };
+        for (kind, q) in self.quantifiers {
+            let Some(w) = q else { continue };
             let results: Vec<(String, Option<String>)> =
-                self.members.iter().map(|m| ((self.label)(m), (self.test)(m, &q))).collect();
+                members.iter().map(|m| (m.label(), m.test(w))).collect();
             let failing: Vec<String> = results
                 .iter()
                 .filter_map(|(l, f)| f.as_ref().map(|f| format!("{l}: {f}")))
@@ -149,69 +184,65 @@ fn removed<T>(
 }
 
 pub(super) fn container_set(set: &ContainerSet, input: &EvalInput<'_>) -> Verdict {
+    let before: fn(&Baseline) -> &BTreeSet<String> = |b| &b.containers;
     if set.removed {
         let all = answered(&input.snapshot.containers, "");
         return removed(
             all,
             |c| &c.id,
             input.baseline,
-            |b| &b.containers,
+            before,
             &set.count,
             "container{s} removed since the task started",
         );
     }
-    let key = filters_key(&input.scope.container_set(&set.filters));
-    let members: Vec<&ContainerInfo> = answered(&input.snapshot.containers, &key)
-        .iter()
-        .filter(|c| !set.new || is_new(&c.id, input.baseline, |b| &b.containers))
-        .filter(|c| set.where_.as_ref().is_none_or(|w| container_where(c, w).is_none()))
-        .collect();
-    let test = |c: &ContainerInfo, q: &Quantified| match q {
-        Quantified::Container(w) => container_where(c, w),
-        Quantified::Image(_) => None,
-    };
-    let sv = SetVerdict {
+    let listed = answered(
+        &input.snapshot.containers,
+        &filters_key(&input.scope.container_set(&set.filters)),
+    );
+    let spec = Set {
         noun: words::container_set_noun(set),
-        members,
-        label: words::container_item,
-        test: &test,
+        new: set.new,
+        where_: set.where_.as_ref(),
+        count: &set.count,
+        quantifiers: [
+            ("every", set.every.as_ref()),
+            ("any", set.any.as_ref()),
+            ("none", set.none.as_ref()),
+        ],
+        before,
     };
-    let [every, any, none] =
-        [&set.every, &set.any, &set.none].map(|w| w.as_ref().map(Quantified::Container));
-    sv.verdict(&set.count, [("every", every), ("any", any), ("none", none)])
+    spec.verdict(listed, input.baseline)
 }
 
 pub(super) fn image_set(set: &ImageSet, input: &EvalInput<'_>) -> Verdict {
+    let before: fn(&Baseline) -> &BTreeSet<String> = |b| &b.images;
     if set.removed {
         let all = answered(&input.snapshot.images, "");
         return removed(
             all,
             |i| &i.id,
             input.baseline,
-            |b| &b.images,
+            before,
             &set.count,
             "image{s} removed since the task started",
         );
     }
-    let key = filters_key(&input.scope.image_set(&set.filters));
-    let members: Vec<&ImageInfo> = answered(&input.snapshot.images, &key)
-        .iter()
-        .filter(|i| !set.new || is_new(&i.id, input.baseline, |b| &b.images))
-        .filter(|i| set.where_.as_ref().is_none_or(|w| image_where(i, w).is_none()))
-        .collect();
-    let test = |i: &ImageInfo, q: &Quantified| match q {
-        Quantified::Image(w) => image_where(i, w),
-        Quantified::Container(_) => None,
-    };
-    let sv = SetVerdict {
+    let listed =
+        answered(&input.snapshot.images, &filters_key(&input.scope.image_set(&set.filters)));
+    let spec = Set {
         noun: words::image_set_noun(set),
-        members,
-        label: words::image_item,
-        test: &test,
+        new: set.new,
+        where_: set.where_.as_ref(),
+        count: &set.count,
+        quantifiers: [
+            ("every", set.every.as_ref()),
+            ("any", set.any.as_ref()),
+            ("none", set.none.as_ref()),
+        ],
+        before,
     };
-    let [every, any, none] =
-        [&set.every, &set.any, &set.none].map(|w| w.as_ref().map(Quantified::Image));
-    sv.verdict(&set.count, [("every", every), ("any", any), ("none", none)])
+    spec.verdict(listed, input.baseline)
 }
 
 pub(super) fn volume_set(set: &VolumeSet, input: &EvalInput<'_>) -> Verdict {
