@@ -267,7 +267,7 @@ impl Session<'_> {
                 self.screen.note("No more hints: press ? to see the solution.")?
             }
             Effect::ShowSolution(t) => {
-                if self.confirm("Show the solution? Trying first teaches more. [y/N]").await {
+                if self.confirm("Show the solution? Trying first teaches more.").await {
                     self.screen.solution(*t)?;
                 } else {
                     self.screen.note("Not shown. Press h for a hint.")?;

@@ -34,7 +34,7 @@ pub fn spawn(plain: bool, tx: UnboundedSender<Msg>) -> mpsc::Sender<Request> {
                 Request::Answer(q) if plain => Msg::Answer(plain_answer(&q, &mut lines)),
                 Request::Answer(q) => Msg::Answer(prompt_answer(&q)),
                 Request::Confirm(question) if plain => {
-                    println!("{question}");
+                    println!("{question} [y/N]");
                     Msg::Answer(lines.next().and_then(Result::ok))
                 }
                 Request::Confirm(question) => {
