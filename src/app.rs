@@ -74,9 +74,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let course = course(lessons, &lesson).ok();
             runtime()?.block_on(crate::author::preview::run(&lesson, course, watch, &out))
         }
-        Command::Prepare { slugs, save, load } => {
-            let catalog = load_catalog(lessons)?;
-            let opts = crate::prepare::Options { save, load };
+        Command::Prepare { slugs, save, load: from } => {
+            let catalog = load(lessons)?;
+            let opts = crate::prepare::Options { save, load: from };
             runtime()?.block_on(crate::prepare::run(&catalog, &slugs, &opts, &out))
         }
         Command::Schema => {
@@ -104,10 +104,6 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 }
 
 fn load(dir: Option<&Path>) -> Result<Catalog, Failure> {
-    load_catalog(dir)
-}
-
-fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
     Ok(Catalog::load(dir)?)
 }
 

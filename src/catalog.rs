@@ -292,8 +292,5 @@ fn find_key_line(path: &Path, key: &str) -> usize {
                 .map(str::to_owned)
         })
         .unwrap_or_default();
-    let needle = format!("{key}:");
-    text.lines()
-        .position(|l| l.trim_start() == needle || l.trim_start().starts_with(&format!("{needle} ")))
-        .map_or(0, |i| i + 1)
+    usize::try_from(crate::check::key_line(&text, key)).unwrap_or(0)
 }

@@ -9,7 +9,8 @@ use regex::Regex;
 use super::lint::{Finding, Severity, error};
 use crate::check::{ChecksFile, key_line};
 use crate::diag::Diagnostic;
-use crate::lesson::{Lesson, Position, markdown_options};
+use crate::lesson::{Lesson, Position};
+use crate::render::markdown_options;
 
 /// The schema line editors read; a warning when it is missing.
 pub fn schema_reference(path: &Path, text: &str) -> Option<Finding> {

@@ -10,7 +10,7 @@ mod parse;
 
 pub use error::{LessonError, Position};
 pub use meta::LessonMeta;
-pub use parse::{markdown_options, parse_lesson};
+pub use parse::parse_lesson;
 
 use std::ops::Range;
 

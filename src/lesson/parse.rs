@@ -12,8 +12,10 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use regex::Regex;
+
+use crate::render::markdown_options;
 
 use super::{Lesson, LessonError, LessonMeta, PRACTICE_HEADING, Position, Step, Task};
 
@@ -23,15 +25,6 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").unwrap_or_else(|e| panic!("static regex: {e}"))
 });
-
-/// Parser options shared by everything that reads lesson Markdown.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-}
 
 struct Ctx<'a> {
     path: &'a Path,

@@ -44,15 +44,20 @@ pub fn render_markdown(
     out.write_all(render_to_string(source, opts).as_bytes())
 }
 
-/// Convenience: render into a String.
-pub fn render_to_string(source: &str, opts: &RenderOptions) -> String {
-    let options = Options::ENABLE_TABLES
+/// The Markdown dialect of lessons, shared by everything that reads them (parser, lint,
+/// renderer), so a lesson is split into steps exactly as it is drawn.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_GFM;
-    let events: Vec<Event> = Parser::new_ext(source, options).collect();
+        | Options::ENABLE_GFM
+}
+
+/// Convenience: render into a String.
+pub fn render_to_string(source: &str, opts: &RenderOptions) -> String {
+    let events: Vec<Event> = Parser::new_ext(source, markdown_options()).collect();
     let theme = Theme::new(opts.color);
     renderer::Renderer::new(&theme, opts.width.max(MIN_WIDTH), opts.hyperlinks).run(&events)
 }

@@ -259,8 +259,19 @@ impl Session<'_> {
                 }
             }
             Effect::ShowHint { task, hint } => {
-                // A fresh, quiet look at the daemon fills the hint's {count} and {names}.
-                let v = self.evaluate(*task, true).await;
+                // A fresh, quiet look at the daemon fills the hint's {count} and {names};
+                // hints without placeholders need no daemon query.
+                let id = self.task_id(*task);
+                let text = self
+                    .course
+                    .spec(&id)
+                    .and_then(|s| s.hints.get(*hint))
+                    .map_or("", String::as_str);
+                let v = if text.contains("{count}") || text.contains("{names}") {
+                    self.evaluate(*task, true).await
+                } else {
+                    Verdict::new(false, "")
+                };
                 self.screen.hint(*task, *hint, &v)?;
             }
             Effect::NoMoreHints(_) => {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use docktutor::render::{RenderOptions, display_width, render_markdown, render_to_string};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 const EVERY_ELEMENT: &str = include_str!("../fixtures/render/every_element.md");
 
@@ -247,12 +247,7 @@ fn squeeze(s: &str) -> String {
 
 /// Words of the page's text (Text and Code events, front matter excluded).
 fn source_words(src: &str) -> Vec<String> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_GFM;
+    let options = docktutor::render::markdown_options();
     let mut words = Vec::new();
     let mut meta = false;
     for event in Parser::new_ext(src, options) {
